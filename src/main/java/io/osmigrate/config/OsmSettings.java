@@ -1,0 +1,216 @@
+package io.osmigrate.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * osmigrate's typed settings, read once and validated at start-up with messages that name the file,
+ * the key and what is allowed. Immutable and thread-safe.
+ */
+public final class OsmSettings {
+
+    private static final Pattern ENV_KEY = Pattern.compile("osmigrate\\.env\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
+    private static final Pattern SCHEDULE_KEY = Pattern.compile("osmigrate\\.schedule\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
+    private static final Set<String> ENV_PROPERTIES = Set.of("url", "username", "password", "pool-size", "connect-timeout-seconds");
+    private static final Set<String> SCHEDULE_PROPERTIES = Set.of("spec", "cron", "command");
+    private static final Set<String> TOP_LEVEL = Set.of("osmigrate.state.url", "osmigrate.state.username",
+            "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.batch-size",
+            "osmigrate.fetch-size", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds");
+
+    private final String origin;
+    private final Map<String, EnvironmentSettings> environments;
+    private final List<Schedule> schedules;
+    private final Path dataDir;
+    private final Path inbox;
+    private final String stateUrl;
+    private final String stateUsername;
+    private final String statePassword;
+    private final int batchSize;
+    private final int fetchSize;
+    private final long keyMapCacheSize;
+    private final Duration progressInterval;
+
+    private OsmSettings(PropertySource p) {
+        this.origin = p.origin();
+        rejectUnknownKeys(p);
+        this.dataDir = Path.of(p.get(Setting.DATA_DIR.key()).orElse(Setting.DATA_DIR.defaultValue()));
+        this.inbox = Path.of(p.get(Setting.INBOX.key()).orElse(Setting.INBOX.defaultValue()));
+        this.stateUrl = p.get(Setting.STATE_URL.key()).orElseGet(() -> defaultStateUrl(dataDir));
+        this.stateUsername = p.get(Setting.STATE_USERNAME.key()).orElse("");
+        this.statePassword = p.get(Setting.STATE_PASSWORD.key()).orElse("");
+        this.batchSize = integer(p, Setting.BATCH_SIZE.key(), Setting.BATCH_SIZE.defaultValue(), n -> n >= 1 && n <= 100_000, "1..100000");
+        this.fetchSize = integer(p, Setting.FETCH_SIZE.key(), Setting.FETCH_SIZE.defaultValue(), n -> n >= 1 && n <= 1_000_000, "1..1000000");
+        this.keyMapCacheSize = integer(p, Setting.KEYMAP_CACHE_SIZE.key(), Setting.KEYMAP_CACHE_SIZE.defaultValue(), n -> n >= 1000, "1000 or more");
+        this.progressInterval = Duration.ofSeconds(integer(p, Setting.PROGRESS_INTERVAL.key(),
+                Setting.PROGRESS_INTERVAL.defaultValue(), n -> n >= 1, "1 or more"));
+        this.environments = readEnvironments(p);
+        this.schedules = readSchedules(p);
+    }
+
+    /** Reads and validates; throws {@link ConfigException} on the first mistake. */
+    public static OsmSettings load(PropertySource p) {
+        return new OsmSettings(p);
+    }
+
+    /** The named environment, or a message that lists the configured ones. */
+    public EnvironmentSettings environment(String name) {
+        EnvironmentSettings env = environments.get(name);
+        if (env == null) {
+            throw new ConfigException("unknown environment '" + name + "'; configured in " + origin + ": "
+                    + (environments.isEmpty() ? "none" : String.join(", ", environments.keySet()))
+                    + ". Add osmigrate.env." + name + ".url (and .username, .password) to " + origin);
+        }
+        return env;
+    }
+
+    public Map<String, EnvironmentSettings> environments() {
+        return environments;
+    }
+
+    public List<Schedule> schedules() {
+        return schedules;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path inbox() {
+        return inbox;
+    }
+
+    public String stateUrl() {
+        return stateUrl;
+    }
+
+    public String stateUsername() {
+        return stateUsername;
+    }
+
+    public String statePassword() {
+        return statePassword;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public int fetchSize() {
+        return fetchSize;
+    }
+
+    public long keyMapCacheSize() {
+        return keyMapCacheSize;
+    }
+
+    public Duration progressInterval() {
+        return progressInterval;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** The embedded state store. WRITE_DELAY=0: a commit must reach the file before osmigrate goes on (crash safety). */
+    static String defaultStateUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("state").resolve("osmigrate").toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    private void rejectUnknownKeys(PropertySource p) {
+        for (String key : p.keys()) {
+            if (!key.startsWith("osmigrate.") || TOP_LEVEL.contains(key)) {
+                continue;
+            }
+            Matcher env = ENV_KEY.matcher(key);
+            Matcher schedule = SCHEDULE_KEY.matcher(key);
+            if (env.matches()) {
+                if (!ENV_PROPERTIES.contains(env.group(2))) {
+                    throw unknown(key, "osmigrate.env.<name>." + new TreeSet<>(ENV_PROPERTIES));
+                }
+            } else if (schedule.matches()) {
+                if (!SCHEDULE_PROPERTIES.contains(schedule.group(2))) {
+                    throw unknown(key, "osmigrate.schedule.<name>." + new TreeSet<>(SCHEDULE_PROPERTIES));
+                }
+            } else {
+                throw unknown(key, new TreeSet<>(TOP_LEVEL) + ", osmigrate.env.<name>.*, osmigrate.schedule.<name>.*");
+            }
+        }
+    }
+
+    private ConfigException unknown(String key, String allowed) {
+        return new ConfigException(origin + ": unknown property " + key + "; allowed: " + allowed);
+    }
+
+    private Map<String, EnvironmentSettings> readEnvironments(PropertySource p) {
+        Set<String> names = names(p, ENV_KEY);
+        Map<String, EnvironmentSettings> result = new TreeMap<>();
+        for (String name : names) {
+            String url = p.get(Setting.ENV_URL.key(name)).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
+                    origin + ": environment '" + name + "' has no " + Setting.ENV_URL.key(name) + "; give its JDBC URL"));
+            if (!url.startsWith("jdbc:")) {
+                throw new ConfigException(origin + ": " + Setting.ENV_URL.key(name) + " must be a JDBC URL (jdbc:sqlserver:…, "
+                        + "jdbc:postgresql:…, jdbc:h2:…), not '" + Secrets.redactUrl(url) + "'");
+            }
+            int pool = integer(p, Setting.ENV_POOL_SIZE.key(name), Setting.ENV_POOL_SIZE.defaultValue(), n -> n >= 1 && n <= 64, "1..64");
+            int timeout = integer(p, Setting.ENV_CONNECT_TIMEOUT.key(name), Setting.ENV_CONNECT_TIMEOUT.defaultValue(),
+                    n -> n >= 1 && n <= 600, "1..600");
+            result.put(name, new EnvironmentSettings(name, url, p.get(Setting.ENV_USERNAME.key(name)).orElse(""),
+                    p.get(Setting.ENV_PASSWORD.key(name)).orElse(""), pool, Duration.ofSeconds(timeout)));
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    private List<Schedule> readSchedules(PropertySource p) {
+        List<Schedule> result = new ArrayList<>();
+        for (String name : names(p, SCHEDULE_KEY)) {
+            String spec = p.get(Setting.SCHEDULE_SPEC.key(name)).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
+                    origin + ": schedule '" + name + "' has no " + Setting.SCHEDULE_SPEC.key(name) + "; name a spec file"));
+            String cron = p.get(Setting.SCHEDULE_CRON.key(name)).filter(s -> !s.isBlank()).orElseThrow(() -> new ConfigException(
+                    origin + ": schedule '" + name + "' has no " + Setting.SCHEDULE_CRON.key(name)
+                            + "; give a Quartz cron expression such as 0 0 2 * * ?"));
+            String command = p.get(Setting.SCHEDULE_COMMAND.key(name)).orElse("run");
+            if (!command.equals("run") && !command.equals("plan")) {
+                throw new ConfigException(origin + ": " + Setting.SCHEDULE_COMMAND.key(name) + " is '" + command
+                        + "'; allowed: plan, run");
+            }
+            result.add(new Schedule(name, Path.of(spec), cron, command));
+        }
+        return List.copyOf(result);
+    }
+
+    private static Set<String> names(PropertySource p, Pattern pattern) {
+        Set<String> names = new TreeSet<>();
+        for (String key : p.keys()) {
+            Matcher m = pattern.matcher(key);
+            if (m.matches()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    private int integer(PropertySource p, String key, String fallback, IntPredicate valid, String allowed) {
+        Optional<String> text = p.get(key);
+        String value = text.orElse(fallback);
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (valid.test(n)) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the key and the allowed range
+        }
+        throw new ConfigException(origin + ": " + key + " is '" + value + "'; allowed: " + allowed);
+    }
+}

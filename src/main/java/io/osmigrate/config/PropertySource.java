@@ -1,0 +1,68 @@
+package io.osmigrate.config;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * osmigrate's view of the configuration: the same Camel properties component that camel-main uses
+ * in host mode, so {@code {{env:NAME}}} and {@code {{env:NAME:default}}} placeholders resolve the
+ * same way on the command line and in the route host.
+ */
+public final class PropertySource {
+
+    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)(:[^}]*)?}}");
+
+    private final PropertiesComponent properties;
+    private final Map<String, String> rawValues = new TreeMap<>();
+    private final String origin;
+
+    /** Snapshots the raw properties once: settings are read at start-up, not per use. */
+    public PropertySource(CamelContext context, String origin) {
+        this.properties = context.getPropertiesComponent();
+        this.origin = origin;
+        properties.loadPropertiesAsMap().forEach((k, v) -> rawValues.put(k.toString(), v.toString()));
+    }
+
+    /** The value with placeholders resolved; empty when the key is absent. */
+    public Optional<String> get(String key) {
+        Optional<String> raw = raw(key);
+        if (raw.isEmpty()) {
+            return raw;
+        }
+        Optional<String> resolved;
+        try {
+            resolved = properties.resolveProperty(key);
+        } catch (RuntimeException e) {
+            resolved = Optional.empty();
+        }
+        if (resolved.isEmpty() || resolved.get().contains("{{")) {
+            Matcher env = ENV_PLACEHOLDER.matcher(raw.get());
+            if (env.find() && System.getenv(env.group(1)) == null) {
+                throw new ConfigException(origin + ": " + key + " needs the environment variable " + env.group(1)
+                        + ", which is not set; set it (or give a default as {{env:" + env.group(1) + ":value}})");
+            }
+            throw new ConfigException(origin + ": " + key + " has a placeholder that cannot be resolved: " + raw.get());
+        }
+        return resolved.map(String::trim);
+    }
+
+    /** The value as written, placeholders and all. */
+    public Optional<String> raw(String key) {
+        return Optional.ofNullable(rawValues.get(key));
+    }
+
+    public Set<String> keys() {
+        return rawValues.keySet();
+    }
+
+    public String origin() {
+        return origin;
+    }
+}

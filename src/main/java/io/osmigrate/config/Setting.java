@@ -1,0 +1,58 @@
+package io.osmigrate.config;
+
+import java.util.List;
+
+/**
+ * Every osmigrate property, its default and what it is for: the single list the README's
+ * configuration table is checked against. {@code <name>} stands for an environment or schedule name.
+ */
+public enum Setting {
+    ENV_URL("osmigrate.env.<name>.url", null, "JDBC URL of an OutSystems platform database; the engine (SQL Server, PostgreSQL, H2) is chosen from it."),
+    ENV_USERNAME("osmigrate.env.<name>.username", "", "Database user. Use a read-only login for a source."),
+    ENV_PASSWORD("osmigrate.env.<name>.password", "", "Database password: give it as {{env:VARIABLE}}, never literally. Never logged."),
+    ENV_POOL_SIZE("osmigrate.env.<name>.pool-size", "4", "HikariCP pool size: one streaming reader and one writer per run, plus the plan's catalog reads."),
+    ENV_CONNECT_TIMEOUT("osmigrate.env.<name>.connect-timeout-seconds", "10", "How long to wait for a connection before naming the environment in an error."),
+    STATE_URL("osmigrate.state.url", "jdbc:h2:file:<data-dir>/state/osmigrate", "JDBC URL of the state store (runs, key map, dead letters). Any H2, PostgreSQL or SQL Server database; never the destination."),
+    STATE_USERNAME("osmigrate.state.username", "", "State store user."),
+    STATE_PASSWORD("osmigrate.state.password", "", "State store password, as {{env:VARIABLE}}."),
+    DATA_DIR("osmigrate.data-dir", "data", "Where the embedded state store, run reports and demo databases live."),
+    INBOX("osmigrate.inbox", "inbox", "Folder the route host watches for job files; finished jobs move to .done/ or .failed/ under it."),
+    BATCH_SIZE("osmigrate.batch-size", "5000", "Rows per insert batch unless a spec says otherwise (1..100000)."),
+    FETCH_SIZE("osmigrate.fetch-size", "5000", "Rows the source driver fetches per round trip while streaming a table."),
+    KEYMAP_CACHE_SIZE("osmigrate.keymap.cache-size", "500000", "Key-map entries kept in memory (Caffeine). Memory stays bounded whatever the table sizes; misses are bulk-loaded per batch."),
+    PROGRESS_INTERVAL("osmigrate.progress-interval-seconds", "5", "Seconds between progress log lines when not on a terminal."),
+    SCHEDULE_SPEC("osmigrate.schedule.<name>.spec", null, "Spec file a cron schedule starts."),
+    SCHEDULE_CRON("osmigrate.schedule.<name>.cron", null, "Quartz cron expression, e.g. 0 0 2 * * ? for 02:00 every day."),
+    SCHEDULE_COMMAND("osmigrate.schedule.<name>.command", "run", "What the schedule does: plan or run.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The key with {@code <name>} filled in. */
+    public String key(String name) {
+        return key.replace("<name>", name);
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static List<Setting> all() {
+        return List.of(values());
+    }
+}

@@ -1,0 +1,45 @@
+package io.osmigrate.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import com.zaxxer.hikari.HikariConfig;
+
+/**
+ * Everything osmigrate does differently per database engine: identifier quoting, opening a source
+ * read-only, streaming reads, error classification and the write path that returns
+ * (source id → new id) pairs. One implementation per engine; stateless and thread-safe.
+ */
+public interface Dialect {
+
+    /** The engine's name for messages: "SQL Server", "PostgreSQL", "H2". */
+    String name();
+
+    /** Whether this dialect serves the given JDBC URL. */
+    boolean accepts(String jdbcUrl);
+
+    /** Quotes an identifier spelled as the catalog spells it. */
+    String quote(String identifier);
+
+    /** Classifies a failure, looking through batch and chained exceptions. */
+    ErrorKind classify(SQLException e);
+
+    /** The largest number of bind parameters one statement may carry. */
+    default int maxParameters() {
+        return 32_767;
+    }
+
+    /** Adds whatever makes the engine itself refuse writes on source connections; may rewrite the URL. */
+    void configureReadOnly(HikariConfig config);
+
+    /**
+     * Checks that an open source connection really refuses writes, and throws with a clear message
+     * where the engine cannot promise it.
+     */
+    void verifyReadOnly(Connection connection, String environment) throws SQLException;
+
+    /** Sets up a connection for a streamed read of a whole table (cursor, fetch size). */
+    default void prepareStreamingRead(Connection connection) throws SQLException {
+        // most drivers stream with their defaults
+    }
+}

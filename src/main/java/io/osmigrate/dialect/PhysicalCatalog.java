@@ -1,0 +1,97 @@
+package io.osmigrate.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+/**
+ * The tables and columns of one database schema, looked up case-insensitively. The OutSystems
+ * metamodel spells physical names in mixed or upper case, while a PostgreSQL stand-in holds them in
+ * lower case: every physical name osmigrate uses is resolved here to the catalog's own spelling.
+ *
+ * <p>Thread-safe. Column lists are read on first use and kept; the catalog is a snapshot taken when
+ * a plan is made.
+ */
+public final class PhysicalCatalog {
+
+    private final DataSource dataSource;
+    private final String catalog;
+    private final String schema;
+    private final Map<String, String> tables;
+    private final Map<String, Map<String, ColumnInfo>> columns = new ConcurrentHashMap<>();
+
+    private PhysicalCatalog(DataSource dataSource, String catalog, String schema, Map<String, String> tables) {
+        this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.schema = schema;
+        this.tables = tables;
+    }
+
+    /** Reads the table names of the connection's current schema. */
+    public static PhysicalCatalog read(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            String catalog = c.getCatalog();
+            String schema = c.getSchema();
+            Map<String, String> tables = new HashMap<>();
+            DatabaseMetaData md = c.getMetaData();
+            try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME");
+                    tables.putIfAbsent(key(name), name);
+                }
+            }
+            return new PhysicalCatalog(dataSource, catalog, schema, tables);
+        }
+    }
+
+    /** The table's name as the catalog spells it, if such a table exists. */
+    public Optional<String> table(String name) {
+        return Optional.ofNullable(tables.get(key(name)));
+    }
+
+    /** The columns of a table (by upper-case name), in catalog order; empty if the table is unknown. */
+    public Map<String, ColumnInfo> columns(String tableName) {
+        Optional<String> actual = table(tableName);
+        if (actual.isEmpty()) {
+            return Map.of();
+        }
+        return columns.computeIfAbsent(actual.get(), this::loadColumns);
+    }
+
+    public Optional<ColumnInfo> column(String tableName, String columnName) {
+        return Optional.ofNullable(columns(tableName).get(key(columnName)));
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    private Map<String, ColumnInfo> loadColumns(String actualTable) {
+        Map<String, ColumnInfo> result = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.getMetaData().getColumns(catalog, schema, actualTable, "%")) {
+            while (rs.next()) {
+                String name = rs.getString("COLUMN_NAME");
+                result.putIfAbsent(key(name), new ColumnInfo(name, rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+                        rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"),
+                        rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")), rs.getString("COLUMN_DEF")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the columns of table " + actualTable + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static String key(String name) {
+        return name.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,72 @@
+package io.osmigrate.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+
+/**
+ * SQL Server, the engine of OutSystems 11 production databases. SQL Server has no read-only session:
+ * the source's safety rests on osmigrate never writing to it and, as advised in the README, on a
+ * login that only holds db_datareader there. {@link #verifyReadOnly} warns when the login can write.
+ */
+public class SqlServerDialect implements Dialect {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlServerDialect.class);
+
+    /** SQL Server caps a request at 2,100 parameters; stay one below for the driver's own. */
+    public static final int MAX_PARAMETERS = 2099;
+
+    @Override
+    public String name() {
+        return "SQL Server";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:sqlserver:");
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '[' + identifier.replace("]", "]]") + ']';
+    }
+
+    @Override
+    public int maxParameters() {
+        return MAX_PARAMETERS;
+    }
+
+    @Override
+    public ErrorKind classify(SQLException e) {
+        SQLException root = SqlStates.root(e);
+        return switch (root.getErrorCode()) {
+            case 2601, 2627 -> ErrorKind.UNIQUE_VIOLATION;
+            case 547 -> ErrorKind.FOREIGN_KEY_VIOLATION;
+            case 515, 8152, 2628, 8115, 245, 241, 242, 8114 -> ErrorKind.DATA;
+            case 1205 -> ErrorKind.DEADLOCK;
+            case 1222 -> ErrorKind.LOCK_TIMEOUT;
+            default -> "08S01".equals(root.getSQLState()) ? ErrorKind.CONNECTION : SqlStates.classify(root.getSQLState());
+        };
+    }
+
+    @Override
+    public void configureReadOnly(HikariConfig config) {
+        config.setReadOnly(true);
+        config.addDataSourceProperty("applicationIntent", "ReadOnly");
+    }
+
+    @Override
+    public void verifyReadOnly(Connection connection, String environment) throws SQLException {
+        try (var s = connection.createStatement();
+             var rs = s.executeQuery("SELECT HAS_PERMS_BY_NAME(DB_NAME(), 'DATABASE', 'INSERT')")) {
+            if (rs.next() && rs.getInt(1) == 1) {
+                LOG.warn("The login of source environment '{}' may write to it. osmigrate never writes to a source, "
+                        + "but a login with db_datareader only makes that a guarantee.", environment);
+            }
+        }
+    }
+}

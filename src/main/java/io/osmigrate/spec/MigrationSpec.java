@@ -1,0 +1,62 @@
+package io.osmigrate.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated migration spec: which environments, what scope, and the settings per entity.
+ * Immutable. Entity names ("Module.Entity") are resolved against the metamodels when a plan is made.
+ *
+ * @param file     where it was read from (named in every error about it)
+ * @param entities per-entity settings, keyed by "Module.Entity" as written
+ */
+public record MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
+                            StaticsSettings statics, TenantsSettings tenants, boolean clean,
+                            Map<String, EntitySettings> entities) {
+
+    public MigrationSpec {
+        entities = Map.copyOf(entities);
+    }
+
+    /** The spec's name: its file name without the extension. */
+    public String name() {
+        String f = file.getFileName().toString();
+        int dot = f.lastIndexOf('.');
+        return dot > 0 ? f.substring(0, dot) : f;
+    }
+
+    /** Settings written for "Module.Entity" (case-insensitive), if any. */
+    public Optional<Map.Entry<String, EntitySettings>> settingsFor(String module, String entity) {
+        String wanted = (module + "." + entity).toLowerCase(Locale.ROOT);
+        return entities.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+
+    public ConflictPolicy conflictPolicy(EntitySettings s) {
+        if (s.onConflict() != null) {
+            return s.onConflict();
+        }
+        return defaults.onConflict() != null ? defaults.onConflict() : ConflictPolicy.DEAD_LETTER;
+    }
+
+    public UnresolvedPolicy unresolvedPolicy(EntitySettings s) {
+        if (s.unresolvedReference() != null) {
+            return s.unresolvedReference();
+        }
+        return defaults.unresolvedReference() != null ? defaults.unresolvedReference() : UnresolvedPolicy.DEAD_LETTER;
+    }
+
+    /** Batch size: the entity's, else the spec's default, else the configured one. */
+    public int batchSize(EntitySettings s, int configured) {
+        if (s.batchSize() != null) {
+            return s.batchSize();
+        }
+        return defaults.batchSize() != null ? defaults.batchSize() : configured;
+    }
+
+    public List<String> entityKeys() {
+        return List.copyOf(entities.keySet());
+    }
+}

@@ -1,0 +1,21 @@
+package io.osmigrate.spec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The YAML of a migration spec, as written. {@link SpecLoader} validates it into a {@link MigrationSpec}. */
+record SpecDocument(@JsonProperty("source") String source,
+                    @JsonProperty("destination") String destination,
+                    @JsonProperty("scope") Scope scope,
+                    @JsonProperty("defaults") Defaults defaults,
+                    @JsonProperty("statics") StaticsSettings statics,
+                    @JsonProperty("tenants") TenantsSettings tenants,
+                    @JsonProperty("clean") Boolean clean,
+                    @JsonProperty("entities") LinkedHashMap<String, EntitySettings> entities) {
+
+    Map<String, EntitySettings> entitiesOrEmpty() {
+        return entities == null ? Map.of() : entities;
+    }
+}

@@ -1,0 +1,174 @@
+package io.osmigrate.spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.osmigrate.config.ConfigException;
+
+/**
+ * Reads a migration spec from YAML and validates it. Unknown keys and bad values are rejected with
+ * the file, the line, the key and what is allowed. Stateless and thread-safe.
+ */
+public final class SpecLoader {
+
+    private static final int MAX_BATCH = 100_000;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private SpecLoader() {
+    }
+
+    public static MigrationSpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("spec file " + file + " does not exist; specs live under config/migrations/");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read spec file " + file + ": " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    public static MigrationSpec parse(Path file, String yaml) {
+        SpecDocument doc;
+        try {
+            doc = YAML.readValue(yaml, SpecDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(describe(file, yaml, e));
+        }
+        if (doc == null) {
+            throw new ConfigException(file + ": the spec is empty; it needs at least source, destination and scope");
+        }
+        return validate(file, doc);
+    }
+
+    private static MigrationSpec validate(Path file, SpecDocument doc) {
+        require(file, "source", doc.source(), "the name of a configured environment to copy from");
+        require(file, "destination", doc.destination(), "the name of a configured environment to copy to");
+        if (doc.source().trim().equalsIgnoreCase(doc.destination().trim())) {
+            throw new ConfigException(file + ": source and destination are both '" + doc.source()
+                    + "'; osmigrate copies between two different environments");
+        }
+        Scope scope = doc.scope() == null ? new Scope(null, null, null, null) : doc.scope();
+        if (scope.isEmpty() && doc.entitiesOrEmpty().values().stream().noneMatch(s -> s.mode() == Mode.MOVE)) {
+            throw new ConfigException(file + ": scope selects nothing; list applications, modules, moduleKeys or "
+                    + "entities (as Module.Entity) under scope");
+        }
+        for (String e : scope.entities()) {
+            checkEntityName(file, "scope.entities", e);
+        }
+        Defaults defaults = doc.defaults() == null ? Defaults.none() : doc.defaults();
+        checkBatch(file, "defaults.batchSize", defaults.batchSize());
+        Map<String, EntitySettings> entities = new LinkedHashMap<>();
+        for (Map.Entry<String, EntitySettings> e : doc.entitiesOrEmpty().entrySet()) {
+            String key = "entities." + e.getKey();
+            checkEntityName(file, "entities", e.getKey());
+            EntitySettings s = e.getValue() == null ? EntitySettings.none() : e.getValue();
+            checkBatch(file, key + ".batchSize", s.batchSize());
+            if (s.mode() == Mode.LOOKUP && s.match().isEmpty()) {
+                throw new ConfigException(file + ": " + key + " is a lookup but has no match attributes; add "
+                        + "match: [Attribute, …] naming the attributes that identify a row in both environments");
+            }
+            entities.put(e.getKey().trim(), s);
+        }
+        return new MigrationSpec(file, doc.source().trim(), doc.destination().trim(), scope, defaults,
+                doc.statics() == null ? new StaticsSettings(null) : doc.statics(),
+                doc.tenants() == null ? new TenantsSettings(null) : doc.tenants(),
+                doc.clean() != null && doc.clean(), entities);
+    }
+
+    private static void require(Path file, String key, String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(file + ": " + key + " is missing; give " + what);
+        }
+    }
+
+    private static void checkEntityName(Path file, String key, String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        if (dot <= 0 || dot == name.length() - 1) {
+            throw new ConfigException(file + ": " + key + ": '" + name + "' is not an entity name; write Module.Entity,"
+                    + " e.g. OrdersCore.Order");
+        }
+    }
+
+    private static void checkBatch(Path file, String key, Integer batch) {
+        if (batch != null && (batch < 1 || batch > MAX_BATCH)) {
+            throw new ConfigException(file + ": " + key + " is " + batch + "; allowed: 1.." + MAX_BATCH);
+        }
+    }
+
+    private static String describe(Path file, String yaml, JsonProcessingException e) {
+        String where = file + location(e.getLocation());
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            List<String> keys = m.getPath().stream().map(SpecLoader::segment).toList();
+            if (m instanceof UnrecognizedPropertyException u) {
+                keys = new java.util.ArrayList<>(keys.subList(0, keys.size() - 1));
+                keys.add(u.getPropertyName());
+            }
+            OptionalInt line = YamlLines.lineOf(yaml, keys);
+            if (line.isPresent()) {
+                where = file + ", line " + line.getAsInt();
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return where + ": unknown key '" + u.getPropertyName() + "'" + parentOf(u) + "; allowed: "
+                    + allowed(u.getKnownPropertyIds());
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(c -> c instanceof WireEnum w ? w.wire() : c.toString()).collect(Collectors.joining(", "));
+            return where + ": " + path(f) + " is '" + f.getValue() + "'; allowed: " + allowed;
+        }
+        if (e instanceof JsonMappingException m) {
+            return where + ": " + path(m) + ": " + m.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
+                    .replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1");
+        }
+        return where + ": not valid YAML: " + e.getOriginalMessage();
+    }
+
+    private static String location(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 1 ? "" : ", line " + loc.getLineNr();
+    }
+
+    private static String parentOf(UnrecognizedPropertyException u) {
+        List<JsonMappingException.Reference> refs = u.getPath();
+        if (refs.size() < 2) {
+            return " at the top level";
+        }
+        return " under '" + refs.subList(0, refs.size() - 1).stream().map(SpecLoader::segment)
+                .collect(Collectors.joining(".")) + "'";
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(SpecLoader::segment).collect(Collectors.joining("."));
+    }
+
+    private static String segment(JsonMappingException.Reference r) {
+        return r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]";
+    }
+
+    private static String allowed(Collection<Object> known) {
+        return known.stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+    }
+}
