@@ -53,6 +53,22 @@ public final class PhysicalCatalog {
         }
     }
 
+    /**
+     * A catalog of the given tables and columns, for planning without a database (tests, tools).
+     * Every column reads as a nullable VARCHAR.
+     */
+    public static PhysicalCatalog fixed(Map<String, java.util.List<String>> tableColumns) {
+        Map<String, String> tables = new HashMap<>();
+        PhysicalCatalog catalog = new PhysicalCatalog(null, null, "PUBLIC", tables);
+        tableColumns.forEach((table, cols) -> {
+            tables.put(key(table), table);
+            Map<String, ColumnInfo> columns = new LinkedHashMap<>();
+            cols.forEach(c -> columns.put(key(c), new ColumnInfo(c, java.sql.Types.VARCHAR, "VARCHAR", 100, 0, true, false, null)));
+            catalog.columns.put(table, columns);
+        });
+        return catalog;
+    }
+
     /** The table's name as the catalog spells it, if such a table exists. */
     public Optional<String> table(String name) {
         return Optional.ofNullable(tables.get(key(name)));

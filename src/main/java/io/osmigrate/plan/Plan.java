@@ -1,0 +1,50 @@
+package io.osmigrate.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.osmigrate.spec.Mode;
+
+/**
+ * A spec resolved against both environments: pure data, printing it writes nothing. The data phase
+ * consumes it as is. Immutable.
+ *
+ * @param entities moved entities in load order, then looked-up ones, then skipped ones
+ * @param statics  static entities referenced by the scope (mapped, never written)
+ * @param deferred references inserted empty and set after their cycle group
+ */
+public record Plan(String spec, String specFile, String source, String destination, String sourceEngine,
+                   String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
+                   List<DeferredReference> deferred, List<Finding> findings) {
+
+    public Plan {
+        entities = List.copyOf(entities);
+        statics = List.copyOf(statics);
+        deferred = List.copyOf(deferred);
+        findings = List.copyOf(findings);
+    }
+
+    /** True when no finding blocks the run. */
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public boolean runnable() {
+        return findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    public List<PlannedEntity> moved() {
+        return entities.stream().filter(e -> e.mode() == Mode.MOVE).toList();
+    }
+
+    public List<PlannedEntity> lookups() {
+        return entities.stream().filter(e -> e.mode() == Mode.LOOKUP).toList();
+    }
+
+    public Optional<PlannedEntity> entity(String qualifiedName) {
+        return entities.stream().filter(e -> e.entity().qualifiedName().equalsIgnoreCase(qualifiedName)).findFirst();
+    }
+
+    public List<Finding> errors() {
+        return findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package io.osmigrate.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.osmigrate.spec.Mode;
+
+/** Writes a plan for a person to read: entities in load order, deferred references, statics, findings. */
+public final class PlanPrinter {
+
+    private PlanPrinter() {
+    }
+
+    public static String print(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("Plan for spec ").append(plan.spec()).append(" (").append(plan.specFile()).append(")\n");
+        out.append("  source       ").append(plan.source()).append(" (").append(plan.sourceEngine()).append(")\n");
+        out.append("  destination  ").append(plan.destination()).append(" (").append(plan.destinationEngine()).append(")\n\n");
+
+        out.append("Entities, moved ones in load order\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"#", "group", "entity", "mode", "source table", "destination table", "source rows", "dest. rows", "deferred"});
+        for (PlannedEntity e : plan.entities()) {
+            String deferred = String.join(", ", e.deferredColumns().stream().map(ColumnPlan::attribute).toList());
+            rows.add(new String[] {e.order() == 0 ? "-" : Integer.toString(e.order()),
+                    e.mode() == Mode.MOVE ? Integer.toString(e.cycleGroup()) : "-", e.entity().qualifiedName(), e.mode().wire(),
+                    nullToDash(e.sourceTable()), nullToDash(e.destinationTable()),
+                    e.mode() == Mode.SKIP ? "-" : count(e.sourceRows()), e.mode() == Mode.SKIP ? "-" : count(e.destinationRows()),
+                    deferred.isEmpty() ? "" : deferred});
+        }
+        table(out, rows, 2);
+
+        if (!plan.deferred().isEmpty()) {
+            out.append("\nDeferred references (inserted empty, set once their cycle group is loaded)\n");
+            List<String[]> d = new ArrayList<>();
+            for (DeferredReference r : plan.deferred()) {
+                d.add(new String[] {r.entity().qualifiedName() + "." + r.attribute() + " → " + r.target().qualifiedName(), r.reason()});
+            }
+            table(out, d, 0);
+        }
+        if (!plan.statics().isEmpty()) {
+            out.append("\nStatic entities (records mapped by SS_Key, never written)\n");
+            List<String[]> s = new ArrayList<>();
+            for (StaticPlan st : plan.statics()) {
+                s.add(new String[] {st.entity().qualifiedName(), (st.matched()) + " of " + (st.matched() + st.unmatched().size())
+                        + " records matched" + (st.unmatched().isEmpty() ? "" : "; unmatched: " + String.join(", ", st.unmatched()))});
+            }
+            table(out, s, 0);
+        }
+        if (!plan.findings().isEmpty()) {
+            out.append("\nFindings\n");
+            for (Severity severity : Severity.values()) {
+                plan.findings().stream().filter(f -> f.severity() == severity).forEach(f -> out.append("  ")
+                        .append(String.format(Locale.ROOT, "%-8s", severity)).append(f.message()).append('\n'));
+            }
+        }
+        long errors = plan.errors().size();
+        long warnings = plan.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+        out.append('\n').append(plan.runnable() ? "Runnable" : "NOT runnable").append(": ").append(errors)
+                .append(errors == 1 ? " error, " : " errors, ").append(warnings).append(warnings == 1 ? " warning" : " warnings")
+                .append('\n');
+        return out.toString();
+    }
+
+    private static void table(StringBuilder out, List<String[]> rows, int headerRows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        }
+        for (int row = 0; row < rows.size(); row++) {
+            String[] r = rows.get(row);
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < r.length; i++) {
+                boolean numeric = headerRows > 0 && row > 0 && (i == 6 || i == 7);
+                line.append(numeric ? String.format("%" + widths[i] + "s", r[i]) : String.format("%-" + widths[i] + "s", r[i]));
+                line.append(i < r.length - 1 ? "  " : "");
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "-" : s;
+    }
+}

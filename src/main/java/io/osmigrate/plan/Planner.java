@@ -1,0 +1,133 @@
+package io.osmigrate.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.osmigrate.metamodel.Entity;
+import io.osmigrate.metamodel.EntityKey;
+import io.osmigrate.metamodel.StaticRecord;
+import io.osmigrate.spec.MigrationSpec;
+import io.osmigrate.spec.Mode;
+
+/**
+ * Resolves a spec against a source and a destination environment into a {@link Plan}: the scope with
+ * producers, the matched tables and columns, the load order with cycles broken, the static entities
+ * to map, and every finding. Reads only. Throws {@link io.osmigrate.config.ConfigException} for spec
+ * mistakes (unknown names); problems of the environments become findings.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static Plan plan(MigrationSpec spec, EnvironmentView source, EnvironmentView destination, int configuredBatchSize) {
+        List<Finding> findings = new ArrayList<>();
+        source.metamodel().anomalies().forEach(a -> findings.add(Finding.warning("metamodel-anomaly", source.name(), a)));
+        destination.metamodel().anomalies().forEach(a -> findings.add(Finding.warning("metamodel-anomaly", destination.name(), a)));
+        ScopeResolver.Resolved scope = ScopeResolver.resolve(spec, source.metamodel());
+        findings.addAll(scope.findings());
+        scope.joinedBecause().forEach((key, why) -> findings.add(Finding.info("joined-scope", name(source, key),
+                name(source, key) + " joins the scope as " + scope.modes().get(key).wire() + " (" + why + ")")));
+
+        EntityPlanner entityPlanner = new EntityPlanner(spec, source, destination, scope.modes(), configuredBatchSize, findings);
+        List<PlannedEntity> planned = new ArrayList<>();
+        for (Map.Entry<EntityKey, Mode> e : scope.modes().entrySet()) {
+            entityPlanner.plan(source.metamodel().entity(e.getKey()).orElseThrow(), e.getValue()).ifPresent(planned::add);
+        }
+        List<DeferredReference> deferred = new ArrayList<>();
+        List<PlannedEntity> ordered = new ArrayList<>();
+        ordered.addAll(order(planned, Mode.MOVE, deferred, findings));
+        ordered.addAll(order(planned, Mode.LOOKUP, deferred, findings));
+        planned.stream().filter(p -> p.mode() == Mode.SKIP)
+                .sorted(Comparator.comparing(p -> p.entity().qualifiedName())).forEach(ordered::add);
+        List<StaticPlan> statics = statics(scope.statics(), source, destination, spec, findings);
+        return new Plan(spec.name(), spec.file().toString(), source.name(), destination.name(), source.engine(),
+                destination.engine(), ordered, statics, deferred, findings.stream().distinct().toList());
+    }
+
+    /** Orders the entities of one mode by their references among themselves; marks deferred columns. */
+    private static List<PlannedEntity> order(List<PlannedEntity> planned, Mode mode, List<DeferredReference> deferred,
+                                             List<Finding> findings) {
+        Map<EntityRef, PlannedEntity> byRef = new LinkedHashMap<>();
+        planned.stream().filter(p -> p.mode() == mode).forEach(p -> byRef.put(p.entity(), p));
+        List<LoadOrder.Edge> edges = new ArrayList<>();
+        for (PlannedEntity p : byRef.values()) {
+            List<ReferenceUse> uses = new ArrayList<>();
+            p.columns().stream().filter(c -> c.role() == ColumnRole.REFERENCE)
+                    .forEach(c -> uses.add(new ReferenceUse(c.attribute(), c.target(), c.mandatory())));
+            p.match().stream().filter(m -> m.role() == ColumnRole.REFERENCE)
+                    .forEach(m -> uses.add(new ReferenceUse(m.attribute(), m.target(), true)));
+            if (p.identifier().kind() == IdentifierKind.REFERENCE) {
+                uses.add(new ReferenceUse(p.identifier().attribute(), p.identifier().target(), true));
+            }
+            for (ReferenceUse u : uses) {
+                if (u.target() != null && byRef.containsKey(u.target())) {
+                    edges.add(new LoadOrder.Edge(p.entity(), u.attribute(), u.target(), u.mandatory()));
+                }
+            }
+        }
+        LoadOrder.Result result = LoadOrder.of(byRef.keySet(), edges);
+        result.errors().forEach(e -> findings.add(Finding.error("mandatory-cycle", mode.wire(), e)));
+        if (!result.errors().isEmpty()) {
+            return List.copyOf(byRef.values());
+        }
+        Map<EntityRef, Set<String>> deferredAttributes = new LinkedHashMap<>();
+        result.deferred().forEach((edge, reason) -> {
+            deferredAttributes.computeIfAbsent(edge.child(), k -> new java.util.HashSet<>()).add(edge.attribute());
+            deferred.add(new DeferredReference(edge.child(), edge.attribute(), edge.parent(), reason));
+        });
+        List<PlannedEntity> out = new ArrayList<>();
+        int position = 0;
+        for (EntityRef ref : result.order()) {
+            PlannedEntity p = byRef.get(ref);
+            Set<String> later = deferredAttributes.getOrDefault(ref, Set.of());
+            List<ColumnPlan> columns = p.columns().stream()
+                    .map(c -> c.role() == ColumnRole.REFERENCE && later.contains(c.attribute()) ? c.withDeferred(true) : c)
+                    .toList();
+            out.add(p.withOrder(mode == Mode.MOVE ? ++position : 0, result.groups().get(ref), columns));
+        }
+        return out;
+    }
+
+    private record ReferenceUse(String attribute, EntityRef target, boolean mandatory) {
+    }
+
+    private static List<StaticPlan> statics(Set<EntityKey> keys, EnvironmentView source, EnvironmentView destination,
+                                            MigrationSpec spec, List<Finding> findings) {
+        List<StaticPlan> result = new ArrayList<>();
+        for (EntityKey key : keys) {
+            Entity src = source.metamodel().entity(key).orElseThrow();
+            String subject = src.qualifiedName();
+            Optional<Entity> dst = destination.metamodel().entity(key);
+            if (dst.isEmpty()) {
+                findings.add(Finding.error("static-missing-in-destination", subject, "static entity " + subject
+                        + " has no active twin in the destination, so its values cannot be mapped"));
+                continue;
+            }
+            Map<String, StaticRecord> destinationRecords = destination.metamodel().records(key).stream()
+                    .filter(StaticRecord::active).collect(Collectors.toMap(StaticRecord::ssKey, r -> r, (a, b) -> a));
+            List<StaticRecord> sourceRecords = source.metamodel().records(key).stream().filter(StaticRecord::active).toList();
+            List<String> unmatched = sourceRecords.stream().filter(r -> !destinationRecords.containsKey(r.ssKey()))
+                    .map(StaticRecord::name).toList();
+            if (!unmatched.isEmpty()) {
+                findings.add(Finding.warning("static-record-unmatched", subject, "static records of " + subject
+                        + " with no active destination record: " + String.join(", ", unmatched)
+                        + "; rows using them follow statics.unmatched (" + spec.statics().unmatchedOrDefault().wire() + ")"));
+            }
+            result.add(new StaticPlan(EntityRef.of(src), src.physicalTable(), dst.get().physicalTable(),
+                    sourceRecords.size() - unmatched.size(), unmatched));
+        }
+        result.sort(Comparator.comparing(s -> s.entity().qualifiedName()));
+        return result;
+    }
+
+    private static String name(EnvironmentView env, EntityKey key) {
+        return env.metamodel().entity(key).map(Entity::qualifiedName).orElse(key.toString());
+    }
+}

@@ -1,0 +1,13 @@
+package io.osmigrate.plan;
+
+import java.util.List;
+
+/**
+ * A static entity referenced by the scope: its records are mapped by SS_Key, never written.
+ *
+ * @param matched   source records with an active destination record of the same SS_Key
+ * @param unmatched names of active source records with no active destination record
+ */
+public record StaticPlan(EntityRef entity, String sourceTable, String destinationTable, int matched,
+                         List<String> unmatched) {
+}
