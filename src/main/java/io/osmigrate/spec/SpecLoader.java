@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.YamlLines;
 
 /**
  * Reads a migration spec from YAML and validates it. Unknown keys and bad values are rejected with

@@ -1,4 +1,4 @@
-package io.osmigrate.spec;
+package io.osmigrate.config;
 
 import java.io.StringReader;
 import java.util.List;
@@ -15,13 +15,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Finds the line of a key path in a YAML text, so errors found while binding (where Jackson's
  * location is past the offending key) can still name the line a person must edit.
  */
-final class YamlLines {
+public final class YamlLines {
 
     private YamlLines() {
     }
 
     /** 1-based line of the key at the end of {@code path} ("[2]" selects a list item), if found. */
-    static OptionalInt lineOf(String yaml, List<String> path) {
+    public static OptionalInt lineOf(String yaml, List<String> path) {
         Node node;
         try {
             node = new Yaml().compose(new StringReader(yaml));

@@ -1,0 +1,103 @@
+package io.osmigrate.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import io.osmigrate.config.EnvironmentSettings;
+import io.osmigrate.config.OsmSettings;
+import io.osmigrate.config.PropertySource;
+import io.osmigrate.env.Environment;
+import io.osmigrate.env.Side;
+
+/**
+ * What one osmigrate process works with: the Camel context, the validated settings and the
+ * environments opened so far (one pool each, closed with the runtime). The command line makes a
+ * standalone one per invocation; the route host makes one around camel-main's context.
+ *
+ * <p>Thread-safe for opening environments; the settings are immutable.
+ */
+public final class OsmRuntime implements AutoCloseable {
+
+    /** Where the packaged defaults live; the configuration file's values win over them. */
+    public static final String DEFAULTS = "classpath:osmigrate-defaults.properties";
+
+    private final CamelContext camel;
+    private final boolean ownsCamel;
+    private final OsmSettings settings;
+    private final Map<String, EnvironmentSettings> overrides = new LinkedHashMap<>();
+    private final Map<String, Environment> open = new LinkedHashMap<>();
+
+    private OsmRuntime(CamelContext camel, boolean ownsCamel, OsmSettings settings) {
+        this.camel = camel;
+        this.ownsCamel = ownsCamel;
+        this.settings = settings;
+    }
+
+    /** A runtime for one command: its own Camel context reading the given configuration file. */
+    public static OsmRuntime standalone(Path configFile) {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setLocation(locations(configFile));
+        try {
+            return new OsmRuntime(camel, true, OsmSettings.load(new PropertySource(camel, configFile.toString())));
+        } catch (RuntimeException e) {
+            closeQuietly(camel);
+            throw e;
+        }
+    }
+
+    /** A runtime around a running host's context, whose properties component already reads the configuration. */
+    public static OsmRuntime hosted(CamelContext camel, Path configFile) {
+        return new OsmRuntime(camel, false, OsmSettings.load(new PropertySource(camel, configFile.toString())));
+    }
+
+    /** The properties locations: packaged defaults, then the configuration file when it exists. */
+    public static String locations(Path configFile) {
+        return DEFAULTS + ";optional=true,file:" + configFile + ";optional=true";
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    public OsmSettings settings() {
+        return settings;
+    }
+
+    /** Replaces a configured environment for this runtime only (the demo points at the files it made). */
+    public synchronized void override(EnvironmentSettings environment) {
+        overrides.put(environment.name(), environment);
+    }
+
+    /** The named environment, opened once; a source is read-only. */
+    public synchronized Environment environment(String name, Side side) {
+        String key = name + "/" + side;
+        Environment env = open.get(key);
+        if (env == null) {
+            EnvironmentSettings s = overrides.containsKey(name) ? overrides.get(name) : settings.environment(name);
+            env = Environment.open(s, side);
+            open.put(key, env);
+        }
+        return env;
+    }
+
+    @Override
+    public synchronized void close() {
+        open.values().forEach(Environment::close);
+        open.clear();
+        if (ownsCamel) {
+            closeQuietly(camel);
+        }
+    }
+
+    private static void closeQuietly(CamelContext camel) {
+        try {
+            camel.close();
+        } catch (Exception e) {
+            // nothing left to release that matters once the command is over
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.osmigrate.host;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A job: which spec, and what to do with it. Written in a job file dropped in the inbox, or made by
+ * a cron schedule.
+ *
+ * <pre>
+ * spec: config/migrations/demo.yaml
+ * command: plan          # plan | run
+ * phases: [statics, data] # run only; default: every phase
+ * fresh: false           # run only; start the key map over (needs the clean phase)
+ * </pre>
+ */
+public record JobRequest(@JsonProperty("spec") String spec,
+                         @JsonProperty("command") String command,
+                         @JsonProperty("phases") List<String> phases,
+                         @JsonProperty("fresh") Boolean fresh) {
+
+    public JobRequest {
+        phases = phases == null ? List.of() : List.copyOf(phases);
+    }
+
+    public boolean isFresh() {
+        return fresh != null && fresh;
+    }
+}

@@ -1,0 +1,124 @@
+package io.osmigrate.host;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.osmigrate.app.ExitCode;
+import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.Schedule;
+
+/**
+ * The bean the host's routes call ({@code osmHost}): runs job files from the inbox and cron
+ * schedules through one {@link JobRunner}, and writes each job's result file. A job never stops
+ * the host. Thread-safe.
+ */
+public final class OsmHost {
+
+    /** Sub-folders of the inbox. */
+    public static final String IN_PROGRESS = ".inprogress";
+    public static final String DONE = ".done";
+    public static final String FAILED = ".failed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OsmHost.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final JobRunner runner;
+    private final Path inbox;
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    public OsmHost(JobRunner runner) {
+        this.runner = runner;
+        this.inbox = runner.runtime().settings().inbox();
+    }
+
+    public JobRunner runner() {
+        return runner;
+    }
+
+    /** Called by the job-inbox route once the file sits in .inprogress/; throws when the job did not succeed. */
+    public void runJobFile(Exchange exchange) {
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String jobId = STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet();
+        exchange.getIn().setHeader(HostHeaders.JOB_ID, jobId);
+        Instant started = Instant.now();
+        JobOutcome outcome;
+        try {
+            JobRequest job = JobFiles.parse(inbox.resolve(name).toString(), exchange.getIn().getBody(String.class));
+            outcome = runner.execute(name, job);
+        } catch (ConfigException e) {
+            LOG.warn("Job file {} rejected: {}", name, e.getMessage());
+            outcome = JobRunner.failed(name, null, started, ExitCode.CONFIG_ERROR, e.getMessage(), null);
+        }
+        boolean done = outcome.exitCode() == ExitCode.OK.code() || outcome.exitCode() == ExitCode.DEAD_LETTERS.code();
+        writeResult(inbox.resolve(done ? DONE : FAILED).resolve(jobId + "-" + name + ".result.json"), outcome);
+        if (!done) {
+            throw new JobFailedException("job " + name + " " + outcome.status() + ": " + outcome.message());
+        }
+    }
+
+    /** Called by a schedule's route; the result lands under the data folder. */
+    public void runSchedule(String scheduleName) {
+        Schedule schedule = runner.runtime().settings().schedules().stream().filter(s -> s.name().equals(scheduleName))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no schedule " + scheduleName));
+        JobOutcome outcome = runner.execute("schedule " + scheduleName,
+                new JobRequest(schedule.spec().toString(), schedule.command(), null, null));
+        writeResult(runner.runtime().settings().dataDir().resolve("schedules")
+                .resolve(scheduleName + "-" + STAMP.format(Instant.now()) + ".result.json"), outcome);
+    }
+
+    /**
+     * Jobs left in .inprogress/ by a host that stopped mid-job are not run again by surprise: they move
+     * to .failed/ with a result that says so.
+     */
+    public void recoverInterrupted() {
+        Path inProgress = inbox.resolve(IN_PROGRESS);
+        if (!Files.isDirectory(inProgress)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(inProgress)) {
+            for (Path file : files) {
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                String name = file.getFileName().toString();
+                String jobId = STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet();
+                Path failed = inbox.resolve(FAILED);
+                Files.createDirectories(failed);
+                Files.move(file, failed.resolve(jobId + "-" + name), StandardCopyOption.REPLACE_EXISTING);
+                writeResult(failed.resolve(jobId + "-" + name + ".result.json"), JobRunner.failed(name, null, Instant.now(),
+                        ExitCode.FAULT, "the host stopped while this job ran; drop the job file again to run it again"
+                                + " (a run resumes safely where it stopped)", null));
+                LOG.warn("Job {} was interrupted by a host stop; moved to {}", name, FAILED);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot recover interrupted jobs in " + inProgress, e);
+        }
+    }
+
+    private static void writeResult(Path file, JobOutcome outcome) {
+        try {
+            Files.createDirectories(file.getParent());
+            JSON.writeValue(file.toFile(), outcome);
+        } catch (IOException e) {
+            LOG.error("Cannot write the result file {}: {}", file, e.getMessage());
+        }
+    }
+}
