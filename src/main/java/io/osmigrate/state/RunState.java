@@ -1,0 +1,15 @@
+package io.osmigrate.state;
+
+/** The state of a run in the run history. A re-run is a decision made from it, not a guess. */
+public enum RunState {
+    /** In progress, or its process died (then the next run of the pair marks it INTERRUPTED). */
+    RUNNING,
+    /** Every record moved. */
+    SUCCEEDED,
+    /** Finished; some records were dead-lettered. */
+    DEAD_LETTERS,
+    /** Aborted by a fault or a policy that says fail. */
+    FAILED,
+    /** Its process stopped without finishing it (crash, kill); the next run resumes safely. */
+    INTERRUPTED
+}
