@@ -38,6 +38,16 @@ public interface Dialect {
      */
     void verifyReadOnly(Connection connection, String environment) throws SQLException;
 
+    /**
+     * The write path for one destination table, prepared on the connection it will run on (it may
+     * look up a sequence or create a staging table there).
+     */
+    InsertPath insertPath(Connection connection, InsertTarget target) throws SQLException;
+
+    /** The set-based update of some columns by identifier (deferred references). */
+    UpdatePath updatePath(Connection connection, String table, ColumnInfo idColumn, java.util.List<ColumnInfo> columns)
+            throws SQLException;
+
     /** Sets up a connection for a streamed read of a whole table (cursor, fetch size). */
     default void prepareStreamingRead(Connection connection) throws SQLException {
         // most drivers stream with their defaults

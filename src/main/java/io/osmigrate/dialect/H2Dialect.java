@@ -46,9 +46,19 @@ public class H2Dialect implements Dialect {
     public void configureReadOnly(HikariConfig config) {
         String url = config.getJdbcUrl();
         if (!url.toUpperCase(java.util.Locale.ROOT).contains("ACCESS_MODE_DATA")) {
-            config.setJdbcUrl(url + ";ACCESS_MODE_DATA=r");
+            config.setJdbcUrl(url + ";ACCESS_MODE_DATA=r;LAZY_QUERY_EXECUTION=TRUE");
         }
         config.setReadOnly(true);
+    }
+
+    @Override
+    public InsertPath insertPath(Connection connection, InsertTarget target) {
+        return new JdbcBatchInsertPath(this, target);
+    }
+
+    @Override
+    public UpdatePath updatePath(Connection connection, String table, ColumnInfo idColumn, java.util.List<ColumnInfo> columns) {
+        return new JdbcBatchUpdatePath(this, table, idColumn, columns);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.osmigrate.dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,6 +13,8 @@ import com.zaxxer.hikari.HikariConfig;
  * the server itself rejects any write, even in autocommit mode.
  */
 public class PostgresDialect implements Dialect {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresDialect.class);
 
     @Override
     public String name() {
@@ -57,6 +60,39 @@ public class PostgresDialect implements Dialect {
                 throw new SQLException("the PostgreSQL session of environment '" + environment + "' is not read-only");
             }
         }
+    }
+
+    /**
+     * Sequence-drawn identifiers plus COPY when the table's identity sequence may be used; otherwise
+     * the portable JDBC batch with generated keys (about 3× slower, equally correct).
+     */
+    @Override
+    public InsertPath insertPath(Connection connection, InsertTarget target) throws SQLException {
+        if (!target.generatedId()) {
+            return new PostgresCopyInsertPath(this, target, null);
+        }
+        String sequence = null;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT s, has_sequence_privilege(s, 'USAGE') FROM pg_get_serial_sequence(?, ?) AS s")) {
+            ps.setString(1, quote(target.table()));
+            ps.setString(2, target.idColumn().name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null && rs.getBoolean(2)) {
+                    sequence = rs.getString(1);
+                }
+            }
+        }
+        if (sequence == null) {
+            LOG.warn("No usable identity sequence on {}: writing with JDBC batches and generated keys (slower). Grant USAGE"
+                    + " on the table's sequence for the COPY path.", target.table());
+            return new JdbcBatchInsertPath(this, target);
+        }
+        return new PostgresCopyInsertPath(this, target, sequence);
+    }
+
+    @Override
+    public UpdatePath updatePath(Connection connection, String table, ColumnInfo idColumn, java.util.List<ColumnInfo> columns) {
+        return new PostgresUnnestUpdatePath(this, table, idColumn, columns);
     }
 
     /** A cursor, not the whole result in memory: pgjdbc streams only with autocommit off and a fetch size. */

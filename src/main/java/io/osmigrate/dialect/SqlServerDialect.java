@@ -54,6 +54,16 @@ public class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public InsertPath insertPath(Connection connection, InsertTarget target) {
+        throw new UnsupportedOperationException("the SQL Server write path is being built");
+    }
+
+    @Override
+    public UpdatePath updatePath(Connection connection, String table, ColumnInfo idColumn, java.util.List<ColumnInfo> columns) {
+        throw new UnsupportedOperationException("the SQL Server update path is being built");
+    }
+
+    @Override
     public void configureReadOnly(HikariConfig config) {
         config.setReadOnly(true);
         config.addDataSourceProperty("applicationIntent", "ReadOnly");
