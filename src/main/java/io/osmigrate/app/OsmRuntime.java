@@ -12,6 +12,8 @@ import io.osmigrate.config.OsmSettings;
 import io.osmigrate.config.PropertySource;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
+import io.osmigrate.pipeline.PipelineRoutes;
+import io.osmigrate.state.StateStore;
 
 /**
  * What one osmigrate process works with: the Camel context, the validated settings and the
@@ -30,6 +32,8 @@ public final class OsmRuntime implements AutoCloseable {
     private final OsmSettings settings;
     private final Map<String, EnvironmentSettings> overrides = new LinkedHashMap<>();
     private final Map<String, Environment> open = new LinkedHashMap<>();
+    private StateStore state;
+    private boolean pipelineInstalled;
 
     private OsmRuntime(CamelContext camel, boolean ownsCamel, OsmSettings settings) {
         this.camel = camel;
@@ -84,10 +88,34 @@ public final class OsmRuntime implements AutoCloseable {
         return env;
     }
 
+    /** The state store, opened (and migrated) on first use. */
+    public synchronized StateStore state() {
+        if (state == null) {
+            state = StateStore.open(settings);
+        }
+        return state;
+    }
+
+    /** The Camel context with the pipeline routes installed and started, ready for a run. */
+    public synchronized CamelContext pipeline() throws Exception {
+        if (!pipelineInstalled) {
+            camel.addRoutes(new PipelineRoutes(state().deadLetters()));
+            pipelineInstalled = true;
+        }
+        if (!camel.isStarted()) {
+            camel.start();
+        }
+        return camel;
+    }
+
     @Override
     public synchronized void close() {
         open.values().forEach(Environment::close);
         open.clear();
+        if (state != null) {
+            state.close();
+            state = null;
+        }
         if (ownsCamel) {
             closeQuietly(camel);
         }

@@ -19,10 +19,20 @@ public final class Plans {
     private Plans() {
     }
 
+    /** A plan with what it was made from: the metamodels and catalogs of both environments. */
+    public record Planned(Plan plan, EnvironmentView source, EnvironmentView destination) {
+    }
+
     public static Plan make(OsmRuntime runtime, MigrationSpec spec) {
+        return prepare(runtime, spec, spec.clean()).plan();
+    }
+
+    public static Planned prepare(OsmRuntime runtime, MigrationSpec spec, boolean clean) {
         Environment source = runtime.environment(spec.source(), Side.SOURCE);
         Environment destination = runtime.environment(spec.destination(), Side.DESTINATION);
-        return Planner.plan(spec, view(source), view(destination), runtime.settings().batchSize());
+        EnvironmentView src = view(source);
+        EnvironmentView dst = view(destination);
+        return new Planned(Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean), src, dst);
     }
 
     public static EnvironmentView view(Environment env) {

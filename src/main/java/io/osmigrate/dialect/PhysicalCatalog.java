@@ -87,6 +87,31 @@ public final class PhysicalCatalog {
         return Optional.ofNullable(columns(tableName).get(key(columnName)));
     }
 
+    /**
+     * The unique indexes of a table, each as its column names in index order. Read on each call:
+     * only the match-existing policy needs it, once per table.
+     */
+    public java.util.List<java.util.List<String>> uniqueIndexes(String tableName) {
+        Optional<String> actual = table(tableName);
+        if (actual.isEmpty() || dataSource == null) {
+            return java.util.List.of();
+        }
+        Map<String, java.util.TreeMap<Short, String>> byIndex = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.getMetaData().getIndexInfo(catalog, schema, actual.get(), true, false)) {
+            while (rs.next()) {
+                String index = rs.getString("INDEX_NAME");
+                String column = rs.getString("COLUMN_NAME");
+                if (index != null && column != null && !rs.getBoolean("NON_UNIQUE")) {
+                    byIndex.computeIfAbsent(index, k -> new java.util.TreeMap<>()).put(rs.getShort("ORDINAL_POSITION"), column);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the indexes of table " + actual.get() + ": " + e.getMessage(), e);
+        }
+        return byIndex.values().stream().map(m -> java.util.List.copyOf(m.values())).toList();
+    }
+
     public String schema() {
         return schema;
     }

@@ -14,15 +14,17 @@ import io.osmigrate.spec.Mode;
  * @param entities moved entities in load order, then looked-up ones, then skipped ones
  * @param statics  static entities referenced by the scope (mapped, never written)
  * @param deferred references inserted empty and set after their cycle group
+ * @param clean    the steps of the clean phase, when the run cleans (empty otherwise)
  */
 public record Plan(String spec, String specFile, String source, String destination, String sourceEngine,
                    String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
-                   List<DeferredReference> deferred, List<Finding> findings) {
+                   List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings) {
 
     public Plan {
         entities = List.copyOf(entities);
         statics = List.copyOf(statics);
         deferred = List.copyOf(deferred);
+        clean = List.copyOf(clean);
         findings = List.copyOf(findings);
     }
 

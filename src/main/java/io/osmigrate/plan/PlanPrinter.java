@@ -48,6 +48,20 @@ public final class PlanPrinter {
             }
             table(out, s, 0);
         }
+        if (!plan.clean().isEmpty()) {
+            out.append("\nClean (runs before the data phase, in this order)\n");
+            List<String[]> c = new ArrayList<>();
+            for (CleanStep step : plan.clean()) {
+                String what = switch (step.action()) {
+                    case NULL_DEFERRED -> "empty " + String.join(", ", step.columns());
+                    case DELETE_REFERENCING -> "delete rows referencing deleted data through " + String.join(", ",
+                            step.conditions().stream().map(x -> x.column() + " → " + x.parent().qualifiedName()).toList());
+                    case DELETE_ALL -> "delete every row";
+                };
+                c.add(new String[] {step.entity().qualifiedName(), step.table(), what});
+            }
+            table(out, c, 0);
+        }
         if (!plan.findings().isEmpty()) {
             out.append("\nFindings\n");
             for (Severity severity : Severity.values()) {

@@ -27,6 +27,12 @@ public final class Planner {
     }
 
     public static Plan plan(MigrationSpec spec, EnvironmentView source, EnvironmentView destination, int configuredBatchSize) {
+        return plan(spec, source, destination, configuredBatchSize, spec.clean());
+    }
+
+    /** As {@link #plan(MigrationSpec, EnvironmentView, EnvironmentView, int)}; {@code clean} adds the clean phase's steps. */
+    public static Plan plan(MigrationSpec spec, EnvironmentView source, EnvironmentView destination, int configuredBatchSize,
+                            boolean clean) {
         List<Finding> findings = new ArrayList<>();
         source.metamodel().anomalies().forEach(a -> findings.add(Finding.warning("metamodel-anomaly", source.name(), a)));
         destination.metamodel().anomalies().forEach(a -> findings.add(Finding.warning("metamodel-anomaly", destination.name(), a)));
@@ -47,8 +53,9 @@ public final class Planner {
         planned.stream().filter(p -> p.mode() == Mode.SKIP)
                 .sorted(Comparator.comparing(p -> p.entity().qualifiedName())).forEach(ordered::add);
         List<StaticPlan> statics = statics(scope.statics(), source, destination, spec, findings);
+        List<CleanStep> cleanSteps = clean ? CleanPlanner.plan(ordered, destination.metamodel(), destination, findings) : List.of();
         return new Plan(spec.name(), spec.file().toString(), source.name(), destination.name(), source.engine(),
-                destination.engine(), ordered, statics, deferred, findings.stream().distinct().toList());
+                destination.engine(), ordered, statics, deferred, cleanSteps, findings.stream().distinct().toList());
     }
 
     /** Orders the entities of one mode by their references among themselves; marks deferred columns. */
@@ -120,7 +127,8 @@ public final class Planner {
                         + " with no active destination record: " + String.join(", ", unmatched)
                         + "; rows using them follow statics.unmatched (" + spec.statics().unmatchedOrDefault().wire() + ")"));
             }
-            result.add(new StaticPlan(EntityRef.of(src), src.physicalTable(), dst.get().physicalTable(),
+            String idColumn = dst.get().identifierAttribute().map(a -> a.column()).orElse("ID");
+            result.add(new StaticPlan(EntityRef.of(src), src.physicalTable(), dst.get().physicalTable(), idColumn,
                     sourceRecords.size() - unmatched.size(), unmatched));
         }
         result.sort(Comparator.comparing(s -> s.entity().qualifiedName()));

@@ -9,9 +9,10 @@ import java.time.Instant;
  * @param skipped         rows that already had a pair from an earlier run, so were not inserted again
  * @param nulled          references left empty because they could not be resolved and were optional
  * @param deferredUpdates rows whose deferred references were set after their cycle group
+ * @param deleted         rows the clean phase deleted
  */
 public record EntityFigures(String entity, String phase, String state, long read, long inserted, long matched,
-                            long skipped, long deadLettered, long nulled, long deferredUpdates, Instant startedAt,
+                            long skipped, long deadLettered, long nulled, long deferredUpdates, long deleted, Instant startedAt,
                             Instant finishedAt) {
 
     public Duration duration() {

@@ -169,6 +169,23 @@ public final class KeyMap {
         indexes.remove(scopeId);
     }
 
+    /**
+     * Drops the pairs whose destination rows are about to be deleted (consumer rows removed by a clean),
+     * rewriting the batches that hold them.
+     */
+    public synchronized void removeDestinations(int scopeId, Set<Object> destinationIds) {
+        if (destinationIds.isEmpty()) {
+            return;
+        }
+        for (Long batchId : index(scopeId).batchIds()) {
+            PairBlock block = blocks.getAll(List.of(batchId), this::load).get(batchId);
+            List<PairBlock.Pair> kept = block.pairs().stream().filter(p -> !destinationIds.contains(p.destination())).toList();
+            if (kept.size() != block.size()) {
+                settle(new PreparedBatch(batchId, scopeId, null, null, null, block), PairBlock.of(kept));
+            }
+        }
+    }
+
     /** Committed pairs of a scope. */
     public synchronized long pairCount(int scopeId) {
         return index(scopeId).pairs();

@@ -43,11 +43,37 @@ public final class Runs {
                 sourceEnv, destinationEnv);
     }
 
+    /** Notes that a clean phase started between two environments; {@link #cleanFinished} removes the note. */
+    public void cleanStarted(String sourceEnv, String destinationEnv, String runId) {
+        execute("DELETE FROM OSM_CLEAN_PENDING WHERE SOURCE_ENV = ? AND DESTINATION_ENV = ?", sourceEnv, destinationEnv);
+        execute("INSERT INTO OSM_CLEAN_PENDING (SOURCE_ENV, DESTINATION_ENV, RUN_ID, STARTED_AT) VALUES (?, ?, ?, ?)",
+                sourceEnv, destinationEnv, runId, Timestamp.from(Instant.now()));
+    }
+
+    public void cleanFinished(String sourceEnv, String destinationEnv) {
+        execute("DELETE FROM OSM_CLEAN_PENDING WHERE SOURCE_ENV = ? AND DESTINATION_ENV = ?", sourceEnv, destinationEnv);
+    }
+
+    /** The run whose clean phase between two environments did not finish, if any. */
+    public java.util.Optional<String> pendingClean(String sourceEnv, String destinationEnv) {
+        try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT RUN_ID FROM OSM_CLEAN_PENDING WHERE SOURCE_ENV = ? AND DESTINATION_ENV = ?")) {
+            ps.setString(1, sourceEnv);
+            ps.setString(2, destinationEnv);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StateException("cannot read the pending clean", e);
+        }
+    }
+
     public void record(String runId, EntityFigures f) {
         execute("INSERT INTO OSM_RUN_ENTITY (RUN_ID, PHASE, ENTITY, STATE, READ_ROWS, INSERTED, MATCHED, SKIPPED,"
-                        + " DEAD_LETTERED, NULLED, DEFERRED_UPDATES, STARTED_AT, FINISHED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " DEAD_LETTERED, NULLED, DEFERRED_UPDATES, DELETED, STARTED_AT, FINISHED_AT)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 runId, f.phase(), f.entity(), f.state(), f.read(), f.inserted(), f.matched(), f.skipped(), f.deadLettered(),
-                f.nulled(), f.deferredUpdates(), Timestamp.from(f.startedAt()),
+                f.nulled(), f.deferredUpdates(), f.deleted(), Timestamp.from(f.startedAt()),
                 f.finishedAt() == null ? null : Timestamp.from(f.finishedAt()));
     }
 

@@ -26,6 +26,7 @@ CREATE TABLE OSM_RUN_ENTITY (
     DEAD_LETTERED    BIGINT       NOT NULL,
     NULLED           BIGINT       NOT NULL,
     DEFERRED_UPDATES BIGINT       NOT NULL,
+    DELETED          BIGINT       NOT NULL,
     STARTED_AT       TIMESTAMP    NOT NULL,
     FINISHED_AT      TIMESTAMP,
     PRIMARY KEY (RUN_ID, PHASE, ENTITY)
@@ -80,3 +81,13 @@ CREATE TABLE OSM_DEAD_LETTER (
     CREATED_AT     TIMESTAMP     NOT NULL
 );
 CREATE INDEX OSM_DEAD_LETTER_RUN ON OSM_DEAD_LETTER (RUN_ID);
+
+-- A clean phase that started and has not finished: its key-map pairs are gone while some of its
+-- rows may remain, so the next run between these environments must clean again before moving data.
+CREATE TABLE OSM_CLEAN_PENDING (
+    SOURCE_ENV      VARCHAR(100) NOT NULL,
+    DESTINATION_ENV VARCHAR(100) NOT NULL,
+    RUN_ID          VARCHAR(40)  NOT NULL,
+    STARTED_AT      TIMESTAMP    NOT NULL,
+    PRIMARY KEY (SOURCE_ENV, DESTINATION_ENV)
+);

@@ -1,0 +1,41 @@
+package io.osmigrate.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import io.osmigrate.app.ExitCode;
+import io.osmigrate.app.OsmRuntime;
+import io.osmigrate.state.DeadLetter;
+
+/** {@code dead-letters [--run ID]}: lists dead letters, with their reason and rows. */
+@Command(name = "dead-letters", description = "Lists the records that could not be moved, with why and the rows.")
+final class DeadLettersCommand implements Callable<Integer> {
+
+    @ParentCommand
+    OsMigrate parent;
+
+    @Option(names = "--run", paramLabel = "ID", description = "Only this run's (default: every run's).")
+    String run;
+
+    @Override
+    public Integer call() {
+        try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
+            List<DeadLetter> letters = runtime.state().deadLetters().list(run);
+            for (DeadLetter d : letters) {
+                System.out.printf("#%d run %s %s %s id %s: %s%n", d.id(), d.runId(), d.phase(), d.entity(), d.sourceId(), d.reason());
+                System.out.printf("    %s%s%n", d.message(), d.sqlState() == null ? ""
+                        : " [" + d.errorClass() + ", SQLState " + d.sqlState() + ", vendor code " + d.vendorCode() + "]");
+                System.out.printf("    source: %s%n", d.sourceRow());
+                if (d.mappedRow() != null) {
+                    System.out.printf("    mapped: %s%n", d.mappedRow());
+                }
+            }
+            System.out.printf("%d dead letter%s%n", letters.size(), letters.size() == 1 ? "" : "s");
+            return ExitCode.OK.code();
+        }
+    }
+}

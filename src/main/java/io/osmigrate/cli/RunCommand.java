@@ -1,0 +1,47 @@
+package io.osmigrate.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import io.osmigrate.app.OsmRuntime;
+import io.osmigrate.run.Phase;
+import io.osmigrate.run.ReportPrinter;
+import io.osmigrate.run.RunOptions;
+import io.osmigrate.run.RunReport;
+import io.osmigrate.run.RunService;
+import io.osmigrate.spec.SpecLoader;
+
+/** {@code run SPEC [--phases …] [--fresh]}: runs a migration spec. */
+@Command(name = "run", description = "Runs a migration spec: statics, users, clean (if asked), data, verify.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    OsMigrate parent;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Migration spec, e.g. config/migrations/demo.yaml.")
+    Path spec;
+
+    @Option(names = "--phases", split = ",", paramLabel = "PHASE",
+            description = "Only these phases (statics, users, clean, data, verify), comma-separated.")
+    List<String> phases = new ArrayList<>();
+
+    @Option(names = "--fresh", description = "Start over: clean the destination's rows of the scope and forget their key-map pairs.")
+    boolean fresh;
+
+    @Override
+    public Integer call() throws Exception {
+        try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
+            RunReport report = RunService.run(runtime, SpecLoader.load(spec),
+                    new RunOptions(phases.stream().map(Phase::parse).toList(), fresh));
+            System.out.print(ReportPrinter.print(report));
+            return report.exitCode();
+        }
+    }
+}

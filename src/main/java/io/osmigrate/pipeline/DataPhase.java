@@ -1,0 +1,93 @@
+package io.osmigrate.pipeline;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.osmigrate.plan.PlannedEntity;
+
+/**
+ * The data phase: lookups are resolved, then every moved entity runs through its own pipeline route
+ * (instantiated from the template, removed when the entity is done, so no batch state outlives it),
+ * in load order; the deferred references of a cycle group are set once its last entity is loaded.
+ * A fatal error stops the phase with {@link RunAbortedException}.
+ */
+public final class DataPhase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataPhase.class);
+
+    private DataPhase() {
+    }
+
+    public static List<EntityStats> run(RunContext run, CamelContext camel, Progress progress) throws Exception {
+        List<EntityStats> result = new ArrayList<>();
+        for (PlannedEntity lookup : run.plan().lookups()) {
+            result.add(LookupBuilder.build(run, lookup));
+        }
+        List<PlannedEntity> moved = run.plan().moved();
+        Map<Integer, Integer> lastOfGroup = new HashMap<>();
+        for (int i = 0; i < moved.size(); i++) {
+            lastOfGroup.put(moved.get(i).cycleGroup(), i);
+        }
+        for (int i = 0; i < moved.size(); i++) {
+            PlannedEntity entity = moved.get(i);
+            result.add(move(run, camel, entity, progress));
+            if (lastOfGroup.get(entity.cycleGroup()) == i) {
+                for (PlannedEntity member : moved) {
+                    if (member.cycleGroup() == entity.cycleGroup() && !member.deferredColumns().isEmpty()) {
+                        result.add(deferred(run, member));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static EntityStats move(RunContext run, CamelContext camel, PlannedEntity entity, Progress progress) throws Exception {
+        String name = "data-" + entity.order() + "-" + entity.entity().qualifiedName().replaceAll("[^A-Za-z0-9]", "-");
+        try (EntityJob job = new EntityJob(run, entity)) {
+            progress.start(job.stats(), entity.sourceRows());
+            String routeId = TemplatedRouteBuilder.builder(camel, PipelineHeaders.TEMPLATE).routeId(name)
+                    .parameter("name", name).parameter("batchSize", Integer.toString(entity.batchSize())).add();
+            try {
+                run.producer().requestBody("direct:" + name, job);
+            } catch (CamelExecutionException e) {
+                job.fail(e.getCause() == null ? e : e.getCause());
+            } finally {
+                camel.getRouteController().stopRoute(routeId);
+                camel.removeRoute(routeId);
+                progress.finish(job.stats());
+            }
+            if (job.fatal() != null) {
+                Throwable f = job.fatal();
+                throw f instanceof RunAbortedException abort ? abort
+                        : new RunAbortedException(entity.entity().qualifiedName() + ": " + describe(f), f);
+            }
+            LOG.info("{}: {} read, {} inserted, {} matched, {} skipped, {} dead-lettered", job.stats().entity(),
+                    job.stats().read(), job.stats().inserted.get(), job.stats().matched.get(), job.stats().skipped.get(),
+                    job.stats().deadLettered.get());
+            return job.stats();
+        }
+    }
+
+    private static EntityStats deferred(RunContext run, PlannedEntity entity) {
+        try {
+            return DeferredUpdater.update(run, entity);
+        } catch (SQLException e) {
+            throw new RunAbortedException(entity.entity().qualifiedName() + ": setting deferred references failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

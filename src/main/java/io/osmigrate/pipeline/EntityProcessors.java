@@ -1,0 +1,49 @@
+package io.osmigrate.pipeline;
+
+import java.util.List;
+
+import org.apache.camel.Exchange;
+
+/**
+ * The steps of an entity's pipeline, as Camel processors. Failures never escape into the aggregator
+ * (where Camel would only log them): they are recorded on the {@link EntityJob}, whose source stream
+ * is cancelled at once, and the data phase stops the run when the entity ends.
+ */
+final class EntityProcessors {
+
+    private EntityProcessors() {
+    }
+
+    /** Opens the source stream; the body becomes the row iterator the splitter walks. */
+    static void open(Exchange exchange) throws Exception {
+        EntityJob job = exchange.getIn().getBody(EntityJob.class);
+        exchange.setProperty(PipelineHeaders.JOB, job);
+        exchange.getIn().setBody(job.open());
+    }
+
+    /** One record: statics, tenants and users mapped; key-map references left for the batch. */
+    static void enrich(Exchange exchange) {
+        EntityJob job = exchange.getProperty(PipelineHeaders.JOB, EntityJob.class);
+        try {
+            exchange.getIn().setBody(job.fatal() == null ? Enricher.enrich(job, exchange.getIn().getBody(SourceRow.class)) : null);
+        } catch (RuntimeException e) {
+            job.fail(e);
+            exchange.getIn().setBody(null);
+        }
+    }
+
+    /** One batch, on the caller's thread (the aggregator runs synchronously). */
+    @SuppressWarnings("unchecked")
+    static void write(Exchange exchange) {
+        EntityJob job = exchange.getProperty(PipelineHeaders.JOB, EntityJob.class);
+        List<PendingRow> batch = exchange.getIn().getBody(List.class);
+        if (job.fatal() != null || batch.isEmpty()) {
+            return;
+        }
+        try {
+            job.writer().write(batch);
+        } catch (Exception e) {
+            job.fail(e);
+        }
+    }
+}

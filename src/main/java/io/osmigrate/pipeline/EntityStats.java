@@ -1,0 +1,48 @@
+package io.osmigrate.pipeline;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.osmigrate.state.EntityFigures;
+
+/** Running counters of one entity in one phase. Thread-safe. */
+public final class EntityStats {
+
+    final AtomicLong read = new AtomicLong();
+    final AtomicLong inserted = new AtomicLong();
+    final AtomicLong matched = new AtomicLong();
+    final AtomicLong skipped = new AtomicLong();
+    final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong nulled = new AtomicLong();
+    final AtomicLong deferredUpdates = new AtomicLong();
+    final AtomicLong deleted = new AtomicLong();
+    private final String entity;
+    private final String phase;
+    private final Instant startedAt = Instant.now();
+
+    public EntityStats(String entity, String phase) {
+        this.entity = entity;
+        this.phase = phase;
+    }
+
+    public long deleted() {
+        return deleted.get();
+    }
+
+    public long read() {
+        return read.get();
+    }
+
+    public String entity() {
+        return entity;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public EntityFigures figures(String state) {
+        return new EntityFigures(entity, phase, state, read.get(), inserted.get(), matched.get(), skipped.get(),
+                deadLettered.get(), nulled.get(), deferredUpdates.get(), deleted.get(), startedAt, Instant.now());
+    }
+}

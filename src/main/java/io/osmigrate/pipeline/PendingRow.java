@@ -1,0 +1,32 @@
+package io.osmigrate.pipeline;
+
+/**
+ * A source row on its way to the destination: the mapped values so far, the identifier to write
+ * when the destination does not generate one, and why it cannot be written, if it cannot. Owned by
+ * one record message, then by one batch; not shared between threads.
+ */
+final class PendingRow {
+
+    final SourceRow source;
+    final Object[] values;
+    Object explicitId;
+    String failureReason;
+    String failureMessage;
+    java.sql.SQLException error;
+
+    PendingRow(SourceRow source, int slots) {
+        this.source = source;
+        this.values = new Object[slots];
+    }
+
+    void fail(String reason, String message) {
+        if (failureReason == null) {
+            failureReason = reason;
+            failureMessage = message;
+        }
+    }
+
+    boolean failed() {
+        return failureReason != null;
+    }
+}

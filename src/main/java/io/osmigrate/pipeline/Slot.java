@@ -1,0 +1,20 @@
+package io.osmigrate.pipeline;
+
+import io.osmigrate.dialect.ColumnInfo;
+import io.osmigrate.dialect.ValueKind;
+import io.osmigrate.plan.ColumnPlan;
+
+/**
+ * One destination column of an entity's insert, compiled for the pipeline.
+ *
+ * @param sourceIndex index of the value in the source row, or -1 (default fill, deferred reference)
+ * @param destination the destination column as its catalog reports it
+ * @param targetScope key-map scope of the referenced entity, for references resolved through the key map
+ * @param fill        the value of a default fill, typed for the destination column
+ */
+record Slot(ColumnPlan column, int sourceIndex, ColumnInfo destination, Integer targetScope, Object fill) {
+
+    ValueKind kind() {
+        return ValueKind.of(destination.jdbcType());
+    }
+}

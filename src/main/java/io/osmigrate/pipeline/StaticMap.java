@@ -1,0 +1,63 @@
+package io.osmigrate.pipeline;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.osmigrate.metamodel.EntityKey;
+import io.osmigrate.metamodel.Metamodel;
+import io.osmigrate.metamodel.StaticRecord;
+import io.osmigrate.plan.StaticPlan;
+
+/**
+ * Source static values mapped to destination ones: source DATA_ID → record (espace SS_Key, entity
+ * SS_Key, record SS_Key) → the destination's active DATA_ID. Static tables and OSSYS_ENTITY_RECORD
+ * are only read. Immutable after construction; thread-safe.
+ */
+public final class StaticMap {
+
+    private final Map<EntityKey, Map<String, String>> byEntity = new HashMap<>();
+    private final Map<EntityKey, Map<String, String>> unmatchedNames = new HashMap<>();
+
+    public StaticMap(List<StaticPlan> statics, Metamodel source, Metamodel destination) {
+        for (StaticPlan s : statics) {
+            EntityKey key = s.entity().key();
+            Map<String, StaticRecord> dst = new HashMap<>();
+            destination.records(key).stream().filter(StaticRecord::active).forEach(r -> dst.putIfAbsent(r.ssKey(), r));
+            Map<String, String> values = new HashMap<>();
+            Map<String, String> unmatched = new HashMap<>();
+            for (StaticRecord r : source.records(key)) {
+                if (r.dataId() == null) {
+                    continue;
+                }
+                StaticRecord twin = dst.get(r.ssKey());
+                if (twin != null && twin.dataId() != null && r.active()) {
+                    values.put(normal(r.dataId()), twin.dataId());
+                } else {
+                    unmatched.put(normal(r.dataId()), r.name() + (r.active() ? "" : " (inactive in the source)"));
+                }
+            }
+            byEntity.put(key, values);
+            unmatchedNames.put(key, unmatched);
+        }
+    }
+
+    /** The destination DATA_ID (as text) of a source static value, if the record has an active twin. */
+    public Optional<String> map(EntityKey staticEntity, Object sourceValue) {
+        Map<String, String> values = byEntity.get(staticEntity);
+        return values == null ? Optional.empty() : Optional.ofNullable(values.get(normal(sourceValue.toString())));
+    }
+
+    /** Why a source value has no destination twin, for the dead letter. */
+    public String whyUnmatched(EntityKey staticEntity, Object sourceValue) {
+        String name = unmatchedNames.getOrDefault(staticEntity, Map.of()).get(normal(sourceValue.toString()));
+        return name == null ? "no static record with DATA_ID " + sourceValue + " in the source"
+                : "static record " + name + " has no active record with the same SS_Key in the destination";
+    }
+
+    private static String normal(String dataId) {
+        return dataId.trim().toLowerCase(Locale.ROOT);
+    }
+}

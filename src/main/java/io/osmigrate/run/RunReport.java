@@ -1,0 +1,27 @@
+package io.osmigrate.run;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.osmigrate.pipeline.VerifyPhase;
+import io.osmigrate.state.EntityFigures;
+
+/**
+ * What a run did: printed at its end and written as JSON under data/runs/&lt;run id&gt;/.
+ *
+ * @param state    SUCCEEDED, DEAD_LETTERS, FAILED or BLOCKED (plan errors; nothing ran)
+ * @param exitCode the command's exit code
+ */
+public record RunReport(String runId, String spec, String source, String destination, String state, int exitCode,
+                        Instant startedAt, Instant finishedAt, List<String> phases, List<EntityFigures> entities,
+                        List<VerifyPhase.Check> verify, long deadLetters, String message, String reportFile) {
+
+    public long orphans() {
+        return verify.stream().mapToLong(VerifyPhase.Check::orphanCount).sum();
+    }
+
+    RunReport withReportFile(String file) {
+        return new RunReport(runId, spec, source, destination, state, exitCode, startedAt, finishedAt, phases, entities,
+                verify, deadLetters, message, file);
+    }
+}

@@ -1,0 +1,146 @@
+package io.osmigrate.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.osmigrate.app.ExitCode;
+import io.osmigrate.app.OsmRuntime;
+import io.osmigrate.app.Plans;
+import io.osmigrate.config.ConfigException;
+import io.osmigrate.env.Environment;
+import io.osmigrate.env.Side;
+import io.osmigrate.pipeline.CleanPhase;
+import io.osmigrate.pipeline.DataPhase;
+import io.osmigrate.pipeline.EntityStats;
+import io.osmigrate.pipeline.Progress;
+import io.osmigrate.pipeline.Recovery;
+import io.osmigrate.pipeline.RunContext;
+import io.osmigrate.pipeline.StaticMap;
+import io.osmigrate.pipeline.TenantMap;
+import io.osmigrate.pipeline.VerifyPhase;
+import io.osmigrate.plan.Plan;
+import io.osmigrate.plan.PlanJson;
+import io.osmigrate.spec.MigrationSpec;
+import io.osmigrate.state.EntityFigures;
+import io.osmigrate.state.RunState;
+import io.osmigrate.state.StateStore;
+import io.osmigrate.users.UserTable;
+import io.osmigrate.users.UsernameMatcher;
+
+/**
+ * One run of a spec: plan, recover what an interrupted run left, then the phases in order, recorded
+ * in the run history with a state; the report is printed by the caller and written under
+ * {@code <data-dir>/runs/<run id>/}. The same service serves the command line, job files and
+ * schedules. One run at a time per runtime.
+ */
+public final class RunService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private RunService() {
+    }
+
+    public static synchronized RunReport run(OsmRuntime runtime, MigrationSpec spec, RunOptions options) throws Exception {
+        Set<Phase> phases = options.effective(spec.clean());
+        Instant started = Instant.now();
+        Plans.Planned planned = Plans.prepare(runtime, spec, phases.contains(Phase.CLEAN));
+        Plan plan = planned.plan();
+        List<String> phaseNames = phases.stream().map(Phase::wire).toList();
+        if (!plan.runnable()) {
+            return new RunReport(null, spec.name(), spec.source(), spec.destination(), "BLOCKED", ExitCode.PLAN_BLOCKED.code(),
+                    started, Instant.now(), phaseNames, List.of(), List.of(), 0,
+                    "the plan has blocking errors; nothing was written: " + String.join("; ",
+                            plan.errors().stream().map(f -> f.message()).toList()), null);
+        }
+        Environment source = runtime.environment(spec.source(), Side.SOURCE);
+        Environment destination = runtime.environment(spec.destination(), Side.DESTINATION);
+        StateStore state = runtime.state();
+        Recovery.settle(state, destination, source.name());
+        if (!phases.contains(Phase.CLEAN) && state.runs().pendingClean(source.name(), destination.name()).isPresent()) {
+            throw new ConfigException("the clean phase of run " + state.runs().pendingClean(source.name(), destination.name()).get()
+                    + " from " + source.name() + " to " + destination.name() + " did not finish, so rows of the scope may remain"
+                    + " without their key-map pairs; run again with the clean phase (or --fresh) to finish it");
+        }
+        String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        state.runs().start(runId, spec.file().toString(), source.name(), destination.name(), String.join(",", phaseNames));
+        CamelContext camel = runtime.pipeline();
+        TenantMap tenants = new TenantMap(planned.source().metamodel(), planned.destination().metamodel());
+        RunContext run = new RunContext(runId, plan, spec, runtime.settings(), source, destination, state,
+                camel.createProducerTemplate(), new StaticMap(plan.statics(), planned.source().metamodel(),
+                planned.destination().metamodel()), tenants,
+                UsernameMatcher.match(UserTable.read(source), UserTable.read(destination), tenants));
+        writePlan(runtime, runId, plan);
+        List<EntityFigures> figures = new ArrayList<>();
+        List<VerifyPhase.Check> verify = new ArrayList<>();
+        RunState outcome;
+        String message = null;
+        try (Progress progress = new Progress(runtime.settings().progressInterval(), Progress.onTerminal())) {
+            if (phases.contains(Phase.CLEAN)) {
+                CleanPhase.run(run).forEach(s -> figures.add(s.figures("done")));
+            }
+            if (phases.contains(Phase.DATA)) {
+                for (EntityStats s : DataPhase.run(run, camel, progress)) {
+                    figures.add(s.figures("done"));
+                }
+            }
+            if (phases.contains(Phase.VERIFY)) {
+                verify.addAll(VerifyPhase.run(run));
+            }
+            long deadLetters = figures.stream().mapToLong(EntityFigures::deadLettered).sum();
+            outcome = deadLetters > 0 ? RunState.DEAD_LETTERS : RunState.SUCCEEDED;
+        } catch (Exception e) {
+            LOG.error("Run {} aborted: {}", runId, e.getMessage());
+            LOG.debug("Run {} aborted", runId, e);
+            outcome = RunState.FAILED;
+            message = "aborted: " + e.getMessage() + ". Fix the cause and run again: the run resumes where it stopped.";
+        }
+        long deadLetters = state.deadLetters().list(runId).size();
+        if (outcome == RunState.SUCCEEDED && deadLetters > 0) {
+            outcome = RunState.DEAD_LETTERS;
+        }
+        state.runs().finish(runId, outcome, message);
+        figures.forEach(f -> state.runs().record(runId, f));
+        int exit = switch (outcome) {
+            case SUCCEEDED -> ExitCode.OK.code();
+            case DEAD_LETTERS -> ExitCode.DEAD_LETTERS.code();
+            default -> ExitCode.FAULT.code();
+        };
+        RunReport report = new RunReport(runId, spec.name(), source.name(), destination.name(), outcome.name(), exit, started,
+                Instant.now(), phaseNames, figures, verify, deadLetters, message, null);
+        return writeReport(runtime, report);
+    }
+
+    private static void writePlan(OsmRuntime runtime, String runId, Plan plan) throws IOException {
+        PlanJson.write(plan, runDir(runtime, runId).resolve("plan.json"));
+    }
+
+    private static RunReport writeReport(OsmRuntime runtime, RunReport report) throws IOException {
+        Path file = runDir(runtime, report.runId()).resolve("report.json");
+        RunReport withFile = report.withReportFile(file.toString());
+        JSON.writeValue(file.toFile(), withFile);
+        return withFile;
+    }
+
+    private static Path runDir(OsmRuntime runtime, String runId) throws IOException {
+        return Files.createDirectories(runtime.settings().dataDir().resolve("runs").resolve(runId));
+    }
+}
