@@ -55,12 +55,12 @@ public class SqlServerDialect implements Dialect {
 
     @Override
     public InsertPath insertPath(Connection connection, InsertTarget target) {
-        throw new UnsupportedOperationException("the SQL Server write path is being built");
+        return new SqlServerInsertPath(this, target);
     }
 
     @Override
     public UpdatePath updatePath(Connection connection, String table, ColumnInfo idColumn, java.util.List<ColumnInfo> columns) {
-        throw new UnsupportedOperationException("the SQL Server update path is being built");
+        return new SqlServerUpdatePath(this, table, idColumn, columns);
     }
 
     @Override
