@@ -40,27 +40,56 @@ public class SqlServerDialect implements Dialect {
         return MAX_PARAMETERS;
     }
 
+    /**
+     * Classifies by SQL Server's error number, taken from the first exception in the chain (next
+     * exceptions, then causes) that carries a known one: a failed batch reports the server's error
+     * on a chained exception, not on the BatchUpdateException. Falls back to the SQLSTATE.
+     */
     @Override
     public ErrorKind classify(SQLException e) {
+        java.util.Set<SQLException> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (SQLException cur = e; cur != null && seen.add(cur); cur = next(cur)) {
+            ErrorKind kind = byErrorNumber(cur.getErrorCode());
+            if (kind != null) {
+                return kind;
+            }
+        }
         SQLException root = SqlStates.root(e);
-        return switch (root.getErrorCode()) {
+        return "08S01".equals(root.getSQLState()) ? ErrorKind.CONNECTION : SqlStates.classify(root.getSQLState());
+    }
+
+    private static SQLException next(SQLException e) {
+        if (e.getNextException() != null) {
+            return e.getNextException();
+        }
+        return e.getCause() instanceof SQLException cause ? cause : null;
+    }
+
+    /**
+     * SQL Server error numbers: 2601/2627 duplicate key; 547 constraint (FK) conflict; 515 NULL into
+     * NOT NULL, 8152/2628 truncation, 8115/8114/245/241/242 conversion and overflow, 4815 a too-long
+     * value in a bulk load (how truncation shows while loading a stage); 1205 deadlock victim; 1222
+     * lock request timeout.
+     */
+    static ErrorKind byErrorNumber(int number) {
+        return switch (number) {
             case 2601, 2627 -> ErrorKind.UNIQUE_VIOLATION;
             case 547 -> ErrorKind.FOREIGN_KEY_VIOLATION;
-            case 515, 8152, 2628, 8115, 245, 241, 242, 8114 -> ErrorKind.DATA;
+            case 515, 8152, 2628, 8115, 245, 241, 242, 8114, 4815 -> ErrorKind.DATA;
             case 1205 -> ErrorKind.DEADLOCK;
             case 1222 -> ErrorKind.LOCK_TIMEOUT;
-            default -> "08S01".equals(root.getSQLState()) ? ErrorKind.CONNECTION : SqlStates.classify(root.getSQLState());
+            default -> null;
         };
     }
 
     @Override
     public InsertPath insertPath(Connection connection, InsertTarget target) {
-        throw new UnsupportedOperationException("the SQL Server write path is being built");
+        return new SqlServerInsertPath(this, target);
     }
 
     @Override
     public UpdatePath updatePath(Connection connection, String table, ColumnInfo idColumn, java.util.List<ColumnInfo> columns) {
-        throw new UnsupportedOperationException("the SQL Server update path is being built");
+        return new SqlServerUpdatePath(this, table, idColumn, columns);
     }
 
     @Override
