@@ -37,8 +37,8 @@ final class CatalogData {
                 SplittableRandom r = RowRandom.of(g.seed(), "Product", i);
                 sink.add(productId(g, i), ValuePools.padded("PRD-", i, 7), g.pools.product(r),
                         categoryId(g, 1 + r.nextLong(categories)), kinds[r.nextInt(kinds.length)],
-                        r.nextInt(20) == 0 ? null : ValuePools.amount8(r, 5000),
-                        r.nextInt(20) == 0 ? null : (Object) (r.nextInt(10) != 0));
+                        ValuePools.omit(r, i, 5) ? null : ValuePools.amount8(r, 5000),
+                        ValuePools.omit(r, i, 5) ? null : (Object) (r.nextInt(10) != 0));
             }
             if (!source) {
                 long own = Math.max(3, products / 100);

@@ -46,11 +46,11 @@ final class OrderData {
                     coupon = pick < 30 ? couponId(g.seed(), "Coupon.id", 1 + r.nextLong(coupons)) : null;
                 }
                 sink.add(o, ValuePools.padded("ORD-", o, 8), 1 + r.nextLong(customers), state, coupon,
-                        r.nextInt(20) == 0 ? null : ValuePools.dateTime(r),
-                        r.nextInt(10) == 0 ? null : ValuePools.time(r),
-                        r.nextInt(20) == 0 ? null : ValuePools.amount8(r, 10_000),
-                        r.nextInt(20) == 0 ? null : (Object) r.nextBoolean(),
-                        r.nextInt(5) < 2 ? null : g.pools.longText(r, 600),
+                        ValuePools.omit(r, o, 5) ? null : ValuePools.dateTime(r),
+                        ValuePools.omit(r, o, 10) ? null : ValuePools.time(r),
+                        ValuePools.omit(r, o, 5) ? null : ValuePools.amount8(r, 10_000),
+                        ValuePools.omit(r, o, 5) ? null : (Object) r.nextBoolean(),
+                        ValuePools.omit(r, o, 40) ? null : g.pools.longText(r, 600),
                         users.endUser(r));
             }
         }
@@ -113,15 +113,15 @@ final class OrderData {
 
     private static Object[] line(Generation g, SplittableRandom r, long id, long order, long number) {
         return new Object[] {id, order, CatalogData.productId(g, 1 + r.nextLong(g.sizes.products())),
-            r.nextInt(20) == 0 ? null : (Object) (1 + r.nextInt(20)),
-            r.nextInt(20) == 0 ? null : BigDecimal.valueOf(r.nextLong(1_000_000_000L), 4),
-            r.nextInt(20) == 0 ? null : (Object) number};
+            ValuePools.omit(r, id, 5) ? null : (Object) (1 + r.nextInt(20)),
+            ValuePools.omit(r, id, 5) ? null : BigDecimal.valueOf(r.nextLong(1_000_000_000L), 4),
+            ValuePools.omit(r, id, 5) ? null : (Object) number};
     }
 
     private static Object[] coupon(String id, long code, SplittableRandom r) {
         return new Object[] {id, ValuePools.padded("CPN-", code, 6),
-            r.nextInt(10) == 0 ? null : BigDecimal.valueOf(1 + r.nextInt(5000), 2),
-            r.nextInt(10) == 0 ? null : ValuePools.birthDate(r).plusYears(80)};
+            ValuePools.omit(r, code, 10) ? null : BigDecimal.valueOf(1 + r.nextInt(5000), 2),
+            ValuePools.omit(r, code, 10) ? null : ValuePools.birthDate(r).plusYears(80)};
     }
 
     private static int[] statusIds(Entity status) {

@@ -34,19 +34,19 @@ final class SupportData {
                     long p = 1 + r.nextLong(tickets - 1); // any other ticket, before or after this one
                     parent = p >= t ? p + 1 : p;
                 }
-                LocalDateTime opened = r.nextInt(20) == 0 ? null : ValuePools.dateTime(r);
+                LocalDateTime opened = ValuePools.omit(r, t, 5) ? null : ValuePools.dateTime(r);
                 LocalDateTime closed = r.nextInt(10) < 4 ? SampleSolution.EMPTY_DATE_TIME
                         : (opened == null ? ValuePools.dateTime(r) : opened.plusMinutes(1 + r.nextInt(30 * 24 * 60)));
                 sink.add(t, 1 + r.nextLong(customers),
                         r.nextBoolean() ? null : (Object) (1 + r.nextLong(orders)),
                         parent,
                         priorities[r.nextInt(priorities.length)],
-                        r.nextInt(10) < 3 ? null : (Object) users.endUser(r),
+                        ValuePools.omit(r, t, 30) ? null : (Object) users.endUser(r),
                         g.pools.text(r, 200),
-                        r.nextInt(5) == 0 ? null : g.pools.longText(r, 1500),
-                        r.nextInt(10) < 3 ? null : ValuePools.bytes(r, 0, 256),
+                        ValuePools.omit(r, t, 20) ? null : g.pools.longText(r, 1500),
+                        ValuePools.omit(r, t, 30) ? null : ValuePools.bytes(r, 0, 256),
                         opened, closed,
-                        r.nextBoolean() ? null : g.pools.text(r, 500));
+                        ValuePools.omit(r, t, 50) ? null : g.pools.text(r, 500));
             }
         }
         try (RowSink sink = g.sink(g.model.entity(SUPPORT_CORE, "TicketComment"), "Id", "TicketId", "AuthorId",
@@ -54,8 +54,8 @@ final class SupportData {
             for (long m = 1; m <= g.sizes.ticketComments(); m++) {
                 SplittableRandom r = RowRandom.of(g.seed(), "TicketComment", m);
                 sink.add(m, 1 + r.nextLong(tickets), users.endUser(r),
-                        r.nextInt(10) == 0 ? null : g.pools.text(r, 1000),
-                        r.nextInt(20) == 0 ? null : ValuePools.dateTime(r));
+                        ValuePools.omit(r, m, 10) ? null : g.pools.text(r, 1000),
+                        ValuePools.omit(r, m, 5) ? null : ValuePools.dateTime(r));
             }
         }
     }

@@ -96,6 +96,15 @@ final class ValuePools {
         return cut(b.toString(), max);
     }
 
+    /**
+     * Whether an optional value stays NULL: with {@code percent}% probability, and always on rows 3, 53,
+     * 103… so even a 10-row table has NULLs in every optional attribute, whatever the seed. Draws exactly
+     * one random either way, so the rest of the row does not shift.
+     */
+    static boolean omit(SplittableRandom r, long row, int percent) {
+        return r.nextInt(100) < percent | row % 50 == 3;
+    }
+
     static String phone(SplittableRandom r) {
         return "+1 555 " + (1000000 + r.nextInt(9000000));
     }
