@@ -79,7 +79,7 @@ final class BatchWriter {
             Object id = found.get(r.source.id());
             if (id == null) {
                 r.fail(reasonFor(target, r.source.id()), "the identifier references " + target.qualifiedName() + " id "
-                        + r.source.id() + ", " + explain(target, r.source.id()));
+                        + r.source.id() + ", which " + explain(target, r.source.id()));
             } else {
                 r.explicitId = Values.id(id, io.osmigrate.dialect.ValueKind.of(job.target().idColumn().jdbcType()));
             }

@@ -67,6 +67,7 @@ public final class CleanPhase {
                 c.commit();
                 if (step.action() != CleanStep.Action.NULL_DEFERRED) {
                     stats.deleted.set(n);
+                    stats.finish();
                     result.add(stats);
                     LOG.info("Clean: {} rows of {} deleted", n, step.entity().qualifiedName());
                 }

@@ -30,7 +30,9 @@ public final class DataPhase {
     public static List<EntityStats> run(RunContext run, CamelContext camel, Progress progress) throws Exception {
         List<EntityStats> result = new ArrayList<>();
         for (PlannedEntity lookup : run.plan().lookups()) {
-            result.add(LookupBuilder.build(run, lookup));
+            EntityStats stats = LookupBuilder.build(run, lookup);
+            stats.finish();
+            result.add(stats);
         }
         List<PlannedEntity> moved = run.plan().moved();
         Map<Integer, Integer> lastOfGroup = new HashMap<>();
@@ -65,6 +67,7 @@ public final class DataPhase {
                 camel.getRouteController().stopRoute(routeId);
                 camel.removeRoute(routeId);
                 progress.finish(job.stats());
+                job.stats().finish();
             }
             if (job.fatal() != null) {
                 Throwable f = job.fatal();
@@ -80,7 +83,9 @@ public final class DataPhase {
 
     private static EntityStats deferred(RunContext run, PlannedEntity entity) {
         try {
-            return DeferredUpdater.update(run, entity);
+            EntityStats stats = DeferredUpdater.update(run, entity);
+            stats.finish();
+            return stats;
         } catch (SQLException e) {
             throw new RunAbortedException(entity.entity().qualifiedName() + ": setting deferred references failed: "
                     + e.getMessage(), e);

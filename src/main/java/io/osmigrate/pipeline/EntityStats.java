@@ -19,6 +19,7 @@ public final class EntityStats {
     private final String entity;
     private final String phase;
     private final Instant startedAt = Instant.now();
+    private volatile Instant finishedAt;
 
     public EntityStats(String entity, String phase) {
         this.entity = entity;
@@ -41,8 +42,16 @@ public final class EntityStats {
         return startedAt;
     }
 
+    /** Stops the clock: the entity is done. */
+    public void finish() {
+        if (finishedAt == null) {
+            finishedAt = Instant.now();
+        }
+    }
+
     public EntityFigures figures(String state) {
         return new EntityFigures(entity, phase, state, read.get(), inserted.get(), matched.get(), skipped.get(),
-                deadLettered.get(), nulled.get(), deferredUpdates.get(), deleted.get(), startedAt, Instant.now());
+                deadLettered.get(), nulled.get(), deferredUpdates.get(), deleted.get(), startedAt,
+                finishedAt == null ? Instant.now() : finishedAt);
     }
 }

@@ -186,6 +186,21 @@ public final class KeyMap {
         }
     }
 
+    /** Forgets every pair between two environments (their destination was recreated). */
+    public synchronized void forgetEnvironments(String sourceEnv, String destinationEnv) {
+        String sql = "DELETE FROM OSM_KEY_BATCH WHERE SCOPE_ID IN (SELECT SCOPE_ID FROM OSM_MAP_SCOPE"
+                + " WHERE SOURCE_ENV = ? AND DESTINATION_ENV = ?)";
+        try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, sourceEnv);
+            ps.setString(2, destinationEnv);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateException("cannot forget the key map from " + sourceEnv + " to " + destinationEnv, e);
+        }
+        blocks.invalidateAll();
+        indexes.clear();
+    }
+
     /** Committed pairs of a scope. */
     public synchronized long pairCount(int scopeId) {
         return index(scopeId).pairs();
