@@ -11,10 +11,11 @@ import java.util.Optional;
  * Immutable. Entity names ("Module.Entity") are resolved against the metamodels when a plan is made.
  *
  * @param file     where it was read from (named in every error about it)
+ * @param users    the users phase's settings (all defaults when the spec has no users section)
  * @param entities per-entity settings, keyed by "Module.Entity" as written
  */
 public record MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
-                            StaticsSettings statics, TenantsSettings tenants, boolean clean,
+                            StaticsSettings statics, TenantsSettings tenants, UsersSettings users, boolean clean,
                             Map<String, EntitySettings> entities) {
 
     public MigrationSpec {

@@ -12,6 +12,7 @@ record SpecDocument(@JsonProperty("source") String source,
                     @JsonProperty("defaults") Defaults defaults,
                     @JsonProperty("statics") StaticsSettings statics,
                     @JsonProperty("tenants") TenantsSettings tenants,
+                    @JsonProperty("users") UsersSettings users,
                     @JsonProperty("clean") Boolean clean,
                     @JsonProperty("entities") LinkedHashMap<String, EntitySettings> entities) {
 

@@ -61,10 +61,10 @@ public final class SpecLoader {
         if (doc == null) {
             throw new ConfigException(file + ": the spec is empty; it needs at least source, destination and scope");
         }
-        return validate(file, doc);
+        return validate(file, yaml, doc);
     }
 
-    private static MigrationSpec validate(Path file, SpecDocument doc) {
+    private static MigrationSpec validate(Path file, String yaml, SpecDocument doc) {
         require(file, "source", doc.source(), "the name of a configured environment to copy from");
         require(file, "destination", doc.destination(), "the name of a configured environment to copy to");
         if (doc.source().trim().equalsIgnoreCase(doc.destination().trim())) {
@@ -96,6 +96,7 @@ public final class SpecLoader {
         return new MigrationSpec(file, doc.source().trim(), doc.destination().trim(), scope, defaults,
                 doc.statics() == null ? new StaticsSettings(null) : doc.statics(),
                 doc.tenants() == null ? new TenantsSettings(null) : doc.tenants(),
+                UsersSpecCheck.check(file, yaml, doc.users() == null ? UsersSettings.defaults() : doc.users()),
                 doc.clean() != null && doc.clean(), entities);
     }
 
