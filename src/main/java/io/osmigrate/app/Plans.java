@@ -12,15 +12,23 @@ import io.osmigrate.plan.EnvironmentView;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.Planner;
 import io.osmigrate.spec.MigrationSpec;
+import io.osmigrate.users.UserResolution;
+import io.osmigrate.users.UsersPlanner;
 
-/** Makes the plan of a spec against its two environments. Reads only: nothing is written anywhere. */
+/**
+ * Makes the plan of a spec against its two environments, its users part included (which reads the user,
+ * role and group tables, and the users the moved rows reference). Reads only: nothing is written anywhere.
+ */
 public final class Plans {
 
     private Plans() {
     }
 
-    /** A plan with what it was made from: the metamodels and catalogs of both environments. */
-    public record Planned(Plan plan, EnvironmentView source, EnvironmentView destination) {
+    /**
+     * A plan with what it was made from (the metamodels and catalogs of both environments) and the decisions
+     * of its users phase.
+     */
+    public record Planned(Plan plan, EnvironmentView source, EnvironmentView destination, UserResolution users) {
     }
 
     public static Plan make(OsmRuntime runtime, MigrationSpec spec) {
@@ -32,7 +40,10 @@ public final class Plans {
         Environment destination = runtime.environment(spec.destination(), Side.DESTINATION);
         EnvironmentView src = view(source);
         EnvironmentView dst = view(destination);
-        return new Planned(Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean), src, dst);
+        Plan plan = Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean);
+        UsersPlanner.UsersPreparation users = UsersPlanner.prepare(spec, plan, source, destination, src.metamodel(),
+                dst.metamodel());
+        return new Planned(plan.withUsers(users.plan(), users.findings()), src, dst, users.resolution());
     }
 
     public static EnvironmentView view(Environment env) {

@@ -18,15 +18,15 @@ import io.osmigrate.env.Environment;
  * may spell names in any case: columns are resolved against the catalog, required ones must exist,
  * optional ones read as null where absent.
  */
-final class MetaQuery {
+public final class MetaQuery {
 
     private final Environment env;
 
-    MetaQuery(Environment env) {
+    public MetaQuery(Environment env) {
         this.env = env;
     }
 
-    List<MetaRow> select(String table, List<String> required, List<String> optional) {
+    public List<MetaRow> select(String table, List<String> required, List<String> optional) {
         String actualTable = env.catalog().table(table).orElseThrow(() -> new MetamodelException(
                 "environment '" + env.name() + "' has no table " + table + ": is this an OutSystems platform database?"));
         Map<String, ColumnInfo> columns = env.catalog().columns(table);

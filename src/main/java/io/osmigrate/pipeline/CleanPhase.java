@@ -77,6 +77,20 @@ public final class CleanPhase {
         return result;
     }
 
+    /**
+     * The SQL condition, on {@code step}'s table, that is true for exactly the rows the clean deletes ("1 = 1"
+     * for a step that deletes every row). Lets other phases tell rows the clean removes from rows it keeps.
+     */
+    public static String deletedRows(CleanStep step, List<CleanStep> steps, Dialect d) {
+        if (step.action() == CleanStep.Action.DELETE_ALL) {
+            return "1 = 1";
+        }
+        Map<String, CleanStep> byEntity = new HashMap<>();
+        steps.stream().filter(s -> s.action() != CleanStep.Action.NULL_DEFERRED)
+                .forEach(s -> byEntity.put(s.entity().qualifiedName(), s));
+        return predicate(step, byEntity, d);
+    }
+
     /** The rows of a consumer step: any of its references points at a row the clean deletes. */
     private static String predicate(CleanStep step, Map<String, CleanStep> byEntity, Dialect d) {
         List<String> parts = new ArrayList<>();

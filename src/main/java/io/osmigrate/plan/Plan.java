@@ -15,10 +15,11 @@ import io.osmigrate.spec.Mode;
  * @param statics  static entities referenced by the scope (mapped, never written)
  * @param deferred references inserted empty and set after their cycle group
  * @param clean    the steps of the clean phase, when the run cleans (empty otherwise)
+ * @param users    what the users phase will do; null for a plan made without reading the user tables
  */
 public record Plan(String spec, String specFile, String source, String destination, String sourceEngine,
                    String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
-                   List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings) {
+                   List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings, UsersPlan users) {
 
     public Plan {
         entities = List.copyOf(entities);
@@ -26,6 +27,22 @@ public record Plan(String spec, String specFile, String source, String destinati
         deferred = List.copyOf(deferred);
         clean = List.copyOf(clean);
         findings = List.copyOf(findings);
+    }
+
+    /** A plan without its users part, as {@link Planner} makes it from the metamodels alone. */
+    public Plan(String spec, String specFile, String source, String destination, String sourceEngine,
+                String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
+                List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings) {
+        this(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred, clean,
+                findings, null);
+    }
+
+    /** This plan with its users part and the findings that came with it. */
+    public Plan withUsers(UsersPlan usersPlan, List<Finding> usersFindings) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        usersFindings.stream().filter(f -> !all.contains(f)).forEach(all::add);
+        return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
+                clean, all, usersPlan);
     }
 
     /** True when no finding blocks the run. */

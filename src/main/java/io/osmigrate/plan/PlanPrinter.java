@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import io.osmigrate.spec.Mode;
 
-/** Writes a plan for a person to read: entities in load order, deferred references, statics, findings. */
+/** Writes a plan for a person to read: entities in load order, deferred references, statics, users, findings. */
 public final class PlanPrinter {
 
     private PlanPrinter() {
@@ -61,6 +61,9 @@ public final class PlanPrinter {
                 c.add(new String[] {step.entity().qualifiedName(), step.table(), what});
             }
             table(out, c, 0);
+        }
+        if (plan.users() != null) {
+            UsersPlanPrinter.print(out, plan.users());
         }
         if (!plan.findings().isEmpty()) {
             out.append("\nFindings\n");

@@ -1,0 +1,29 @@
+package io.osmigrate.users;
+
+import java.util.List;
+
+import io.osmigrate.metamodel.Tenant;
+
+/**
+ * What happens to one user in scope: a source identity (the users sharing a tenant and match key; one
+ * unless the source has duplicates) and its action. Immutable.
+ *
+ * @param tenant      the source tenant, or null for a user without one
+ * @param members     every source user of the identity; references to any of them map alike
+ * @param chosen      the member that represents them (the pick rule)
+ * @param destination the matched, mapped or default destination user; null for the other actions
+ * @param written     the values written for CREATE, UPDATE and RECREATE (pseudonyms when anonymised; the
+ *                    password follows users.passwords); null otherwise
+ * @param reason      why, in words (shown in the plan for unmatched users)
+ */
+public record UserDecision(Tenant tenant, List<UserRecord> members, UserRecord chosen, UserAction action,
+                           UserRecord destination, UserRecord written, String reason) {
+
+    public UserDecision {
+        members = List.copyOf(members);
+    }
+
+    public String tenantName() {
+        return tenant == null ? "(no tenant)" : tenant.name();
+    }
+}
