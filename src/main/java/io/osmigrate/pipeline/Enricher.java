@@ -78,7 +78,7 @@ final class Enricher {
         if (mapped != null) {
             row.values[i] = Values.id(mapped, slot.kind());
         } else {
-            unresolved(job, row, i, job.entity().unresolvedReference(), "user-unmatched",
+            unresolved(job, row, i, users.policy(user).orElse(job.entity().unresolvedReference()), "user-unmatched",
                     slot.column().attribute() + ": " + users.whyUnmatched(user));
         }
     }

@@ -29,6 +29,9 @@ public final class ReportPrinter {
             }
             table(out, rows);
         }
+        if (!r.users().isEmpty()) {
+            UsersReport.print(out, r.users());
+        }
         if (!r.verify().isEmpty()) {
             out.append("\nVerification\n");
             List<String[]> rows = new ArrayList<>();
@@ -54,7 +57,7 @@ public final class ReportPrinter {
         return out.append('\n').toString();
     }
 
-    private static String n(long v) {
+    static String n(long v) {
         return String.format(Locale.ROOT, "%,d", v);
     }
 

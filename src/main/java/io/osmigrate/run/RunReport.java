@@ -5,16 +5,31 @@ import java.util.List;
 
 import io.osmigrate.pipeline.VerifyPhase;
 import io.osmigrate.state.EntityFigures;
+import io.osmigrate.users.UsersFigures;
 
 /**
  * What a run did: printed at its end and written as JSON under data/runs/&lt;run id&gt;/.
  *
  * @param state    SUCCEEDED, DEAD_LETTERS, FAILED or BLOCKED (plan errors; nothing ran)
  * @param exitCode the command's exit code
+ * @param users    what the users phase did, per source tenant (empty when it did not run)
  */
 public record RunReport(String runId, String spec, String source, String destination, String state, int exitCode,
                         Instant startedAt, Instant finishedAt, List<String> phases, List<EntityFigures> entities,
-                        List<VerifyPhase.Check> verify, long deadLetters, String message, String reportFile) {
+                        List<VerifyPhase.Check> verify, long deadLetters, String message, String reportFile,
+                        List<UsersFigures> users) {
+
+    public RunReport {
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** A report without users figures. */
+    public RunReport(String runId, String spec, String source, String destination, String state, int exitCode,
+                     Instant startedAt, Instant finishedAt, List<String> phases, List<EntityFigures> entities,
+                     List<VerifyPhase.Check> verify, long deadLetters, String message, String reportFile) {
+        this(runId, spec, source, destination, state, exitCode, startedAt, finishedAt, phases, entities, verify, deadLetters,
+                message, reportFile, List.of());
+    }
 
     public long orphans() {
         return verify.stream().mapToLong(VerifyPhase.Check::orphanCount).sum();
@@ -22,6 +37,6 @@ public record RunReport(String runId, String spec, String source, String destina
 
     RunReport withReportFile(String file) {
         return new RunReport(runId, spec, source, destination, state, exitCode, startedAt, finishedAt, phases, entities,
-                verify, deadLetters, message, file);
+                verify, deadLetters, message, file, users);
     }
 }

@@ -40,14 +40,21 @@ import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.EntityFigures;
 import io.osmigrate.state.RunState;
 import io.osmigrate.state.StateStore;
+import io.osmigrate.users.UserMap;
 import io.osmigrate.users.UserTable;
 import io.osmigrate.users.UsernameMatcher;
+import io.osmigrate.users.UsersFigures;
+import io.osmigrate.users.UsersPhase;
 
 /**
  * One run of a spec: plan, recover what an interrupted run left, then the phases in order, recorded
  * in the run history with a state; the report is printed by the caller and written under
  * {@code <data-dir>/runs/<run id>/}. The same service serves the command line, job files and
  * schedules. One run at a time per runtime.
+ *
+ * <p>Phase order: users (before the clean, or just after it when users.strategy is recreate, since
+ * recreating deletes users that in-scope rows may reference), clean, data, verify. Without the users phase
+ * the user map is a plain lookup by tenant and username.
  */
 public final class RunService {
 
@@ -84,18 +91,28 @@ public final class RunService {
         state.runs().start(runId, spec.file().toString(), source.name(), destination.name(), String.join(",", phaseNames));
         CamelContext camel = runtime.pipeline();
         TenantMap tenants = new TenantMap(planned.source().metamodel(), planned.destination().metamodel());
+        boolean usersPhase = phases.contains(Phase.USERS);
         RunContext run = new RunContext(runId, plan, spec, runtime.settings(), source, destination, state,
                 camel.createProducerTemplate(), new StaticMap(plan.statics(), planned.source().metamodel(),
-                planned.destination().metamodel()), tenants,
-                UsernameMatcher.match(UserTable.read(source), UserTable.read(destination), tenants));
+                planned.destination().metamodel()), tenants, usersPhase ? new UserMap()
+                : UsernameMatcher.match(UserTable.read(source), UserTable.read(destination), tenants));
         writePlan(runtime, runId, plan);
         List<EntityFigures> figures = new ArrayList<>();
         List<VerifyPhase.Check> verify = new ArrayList<>();
+        List<UsersFigures> userFigures = new ArrayList<>();
         RunState outcome;
         String message = null;
         try (Progress progress = new Progress(runtime.settings().progressInterval(), Progress.onTerminal())) {
+            // recreate deletes users, so it waits until the clean has removed the in-scope rows that reference them
+            boolean usersAfterClean = planned.users().recreates();
+            if (usersPhase && !usersAfterClean) {
+                runUsers(run, planned, userFigures);
+            }
             if (phases.contains(Phase.CLEAN)) {
                 CleanPhase.run(run).forEach(s -> figures.add(s.figures("done")));
+            }
+            if (usersPhase && usersAfterClean) {
+                runUsers(run, planned, userFigures);
             }
             if (phases.contains(Phase.DATA)) {
                 for (EntityStats s : DataPhase.run(run, camel, progress)) {
@@ -125,8 +142,16 @@ public final class RunService {
             default -> ExitCode.FAULT.code();
         };
         RunReport report = new RunReport(runId, spec.name(), source.name(), destination.name(), outcome.name(), exit, started,
-                Instant.now(), phaseNames, figures, verify, deadLetters, message, null);
+                Instant.now(), phaseNames, figures, verify, deadLetters, message, null, userFigures);
         return writeReport(runtime, report);
+    }
+
+    /** The users phase: its user map replaces the empty one the run started with. */
+    private static void runUsers(RunContext run, Plans.Planned planned, List<UsersFigures> figures) throws Exception {
+        UsersPhase.Outcome users = UsersPhase.run(run.destination(), planned.destination().metamodel(), planned.users(),
+                run.tenants());
+        run.users(users.users());
+        figures.addAll(users.figures());
     }
 
     private static void writePlan(OsmRuntime runtime, String runId, Plan plan) throws IOException {

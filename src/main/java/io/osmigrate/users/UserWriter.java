@@ -1,0 +1,81 @@
+package io.osmigrate.users;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.osmigrate.env.Environment;
+
+/**
+ * Writes OSSYS_USER rows of the destination: creates, updates (name, email, mobile phone, external id,
+ * active flag, and the password hash when one is given) and deletes users with their own role and group
+ * memberships. Runs on the caller's connection and transaction. Thread-safe.
+ */
+final class UserWriter {
+
+    /** Starts every password value osmigrate writes for a user without a copied hash: no hash format starts so. */
+    static final String NO_PASSWORD_PREFIX = "#osmigrate-no-password#";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PlatformRowWriter users;
+    private final PlatformRowWriter userRoles;
+    private final PlatformRowWriter groupUsers;
+
+    UserWriter(Environment destination) {
+        this.users = new PlatformRowWriter(destination, "OSSYS_USER");
+        this.userRoles = new PlatformRowWriter(destination, "OSSYS_USER_ROLE");
+        this.groupUsers = new PlatformRowWriter(destination, "OSSYS_GROUP_USER");
+    }
+
+    /**
+     * A password value no password matches: not a hash format the platform knows, and random, so even a
+     * platform that compared it as plain text would not let anyone in.
+     */
+    static String noPassword() {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return NO_PASSWORD_PREFIX + HexFormat.of().formatHex(b);
+    }
+
+    /** Creates a user in the destination tenant; {@code password} null means a value that cannot log in. */
+    long create(Connection c, UserRecord v, Long destinationTenant) throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("TENANT_ID", destinationTenant);
+        values.put("USERNAME", v.username());
+        values.put("NAME", v.name());
+        values.put("PASSWORD", v.password() == null ? noPassword() : v.password());
+        values.put("EMAIL", v.email());
+        values.put("MOBILEPHONE", v.mobilePhone());
+        values.put("EXTERNAL_ID", v.externalId());
+        values.put("CREATION_DATE", v.creationDate());
+        values.put("LAST_LOGIN", v.lastLogin());
+        values.put("IS_ACTIVE", v.active());
+        return users.insert(c, values, "ID");
+    }
+
+    /** Updates the attributes the source owns; the password only when {@code v} carries one (passwords: copy). */
+    void update(Connection c, long id, UserRecord v) throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("NAME", v.name());
+        values.put("EMAIL", v.email());
+        values.put("MOBILEPHONE", v.mobilePhone());
+        values.put("EXTERNAL_ID", v.externalId());
+        values.put("IS_ACTIVE", v.active());
+        if (v.password() != null) {
+            values.put("PASSWORD", v.password());
+        }
+        users.update(c, values, "ID", id);
+    }
+
+    /** Deletes a user with its user roles and group memberships (which osmigrate then creates again from the source). */
+    void delete(Connection c, long id) throws SQLException {
+        userRoles.delete(c, "USER_ID", id);
+        groupUsers.delete(c, "USER_ID", id);
+        if (users.delete(c, "ID", id) != 1) {
+            throw new SQLException("user " + id + " to recreate is no longer in OSSYS_USER");
+        }
+    }
+}
