@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -263,10 +262,11 @@ final class BatchWriter {
         Object[] sourceValues = new Object[r.source.values().length + 1];
         sourceValues[0] = r.source.id();
         System.arraycopy(r.source.values(), 0, sourceValues, 1, r.source.values().length);
-        Map<String, Object> mapped = new HashMap<>(DeadLetters.row(job.target().columnNames(), r.values));
+        Map<String, Object> mapped = new java.util.LinkedHashMap<>();
         if (r.explicitId != null) {
             mapped.put(job.target().idColumn().name(), r.explicitId);
         }
+        mapped.putAll(DeadLetters.row(job.target().columnNames(), r.values));
         DeadLetters.send(run, "data", job.stats().entity(), r.source.id(), r.failureReason, r.failureMessage, error,
                 run.destination().dialect(), DeadLetters.row(sourceNames, sourceValues), mapped);
     }
