@@ -170,6 +170,7 @@ final class BatchWriter {
         Connection c = job.connection();
         Dialect dialect = job.run().destination().dialect();
         FaultInjection.pause("before-insert");
+        dialect.lockForWriting(c, Recovery.WRITER_LOCK);
         List<PairBlock.Pair> pairs = new ArrayList<>(ready.size());
         try {
             for (IdPair p : job.path().insert(c, rows(ready))) {
@@ -181,6 +182,7 @@ final class BatchWriter {
                 throw e;
             }
             c.rollback();
+            dialect.lockForWriting(c, Recovery.WRITER_LOCK);
         }
         for (PendingRow row : ready) {
             Savepoint savepoint = c.setSavepoint();
