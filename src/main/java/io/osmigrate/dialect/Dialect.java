@@ -48,6 +48,21 @@ public interface Dialect {
     UpdatePath updatePath(Connection connection, String table, ColumnInfo idColumn, java.util.List<ColumnInfo> columns)
             throws SQLException;
 
+    /**
+     * Takes, inside the caller's open transaction, the lock every osmigrate write transaction on a
+     * database holds until it ends. Recovery waits for it ({@link #awaitWriters}) so that a write
+     * transaction whose process was killed has surely committed or rolled back before recovery
+     * decides what that process wrote.
+     */
+    default void lockForWriting(Connection connection, String resource) throws SQLException {
+        // engines without such locks run embedded: their transactions die with the process
+    }
+
+    /** Blocks until no transaction holds the writing lock, then returns without holding it. */
+    default void awaitWriters(Connection connection, String resource) throws SQLException {
+        // see lockForWriting
+    }
+
     /** Sets up a connection for a streamed read of a whole table (cursor, fetch size). */
     default void prepareStreamingRead(Connection connection) throws SQLException {
         // most drivers stream with their defaults

@@ -95,6 +95,26 @@ public class PostgresDialect implements Dialect {
         return new PostgresUnnestUpdatePath(this, table, idColumn, columns);
     }
 
+    /** A transaction-scoped advisory lock: released by PostgreSQL itself when the transaction ends, however it ends. */
+    @Override
+    public void lockForWriting(Connection connection, String resource) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, resource);
+            ps.executeQuery().close();
+        }
+    }
+
+    @Override
+    public void awaitWriters(Connection connection, String resource) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(hashtext(?))");
+             PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            lock.setString(1, resource);
+            lock.executeQuery().close();
+            unlock.setString(1, resource);
+            unlock.executeQuery().close();
+        }
+    }
+
     /** A cursor, not the whole result in memory: pgjdbc streams only with autocommit off and a fetch size. */
     @Override
     public void prepareStreamingRead(Connection connection) throws SQLException {

@@ -92,6 +92,27 @@ public class SqlServerDialect implements Dialect {
         return new SqlServerUpdatePath(this, table, idColumn, columns);
     }
 
+    /** An application lock owned by the transaction: SQL Server releases it when the transaction ends. */
+    @Override
+    public void lockForWriting(Connection connection, String resource) throws SQLException {
+        try (var ps = connection.prepareStatement(SqlServerStatements.appLock())) {
+            ps.setString(1, resource);
+            ps.execute();
+        }
+    }
+
+    @Override
+    public void awaitWriters(Connection connection, String resource) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            lockForWriting(connection, resource);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
     @Override
     public void configureReadOnly(HikariConfig config) {
         config.setReadOnly(true);

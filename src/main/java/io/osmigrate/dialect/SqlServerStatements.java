@@ -359,4 +359,9 @@ final class SqlServerStatements {
     private String q(String identifier) {
         return dialect.quote(identifier);
     }
+
+    /** Takes an exclusive application lock owned by the current transaction, waiting as long as it takes. */
+    static String appLock() {
+        return "EXEC sp_getapplock @Resource = ?, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1";
+    }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,6 +170,7 @@ final class BatchWriter {
         Connection c = job.connection();
         Dialect dialect = job.run().destination().dialect();
         FaultInjection.pause("before-insert");
+        dialect.lockForWriting(c, Recovery.WRITER_LOCK);
         List<PairBlock.Pair> pairs = new ArrayList<>(ready.size());
         try {
             for (IdPair p : job.path().insert(c, rows(ready))) {
@@ -182,6 +182,7 @@ final class BatchWriter {
                 throw e;
             }
             c.rollback();
+            dialect.lockForWriting(c, Recovery.WRITER_LOCK);
         }
         for (PendingRow row : ready) {
             Savepoint savepoint = c.setSavepoint();
@@ -263,10 +264,11 @@ final class BatchWriter {
         Object[] sourceValues = new Object[r.source.values().length + 1];
         sourceValues[0] = r.source.id();
         System.arraycopy(r.source.values(), 0, sourceValues, 1, r.source.values().length);
-        Map<String, Object> mapped = new HashMap<>(DeadLetters.row(job.target().columnNames(), r.values));
+        Map<String, Object> mapped = new java.util.LinkedHashMap<>();
         if (r.explicitId != null) {
             mapped.put(job.target().idColumn().name(), r.explicitId);
         }
+        mapped.putAll(DeadLetters.row(job.target().columnNames(), r.values));
         DeadLetters.send(run, "data", job.stats().entity(), r.source.id(), r.failureReason, r.failureMessage, error,
                 run.destination().dialect(), DeadLetters.row(sourceNames, sourceValues), mapped);
     }

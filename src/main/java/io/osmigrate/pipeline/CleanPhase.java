@@ -65,6 +65,7 @@ public final class CleanPhase {
                 };
                 long n = s.executeUpdate(sql);
                 c.commit();
+                FaultInjection.pause("clean-step");
                 if (step.action() != CleanStep.Action.NULL_DEFERRED) {
                     stats.deleted.set(n);
                     stats.finish();

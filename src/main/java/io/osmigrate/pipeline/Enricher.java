@@ -59,7 +59,7 @@ final class Enricher {
                     }
                 }
                 case USER_REFERENCE -> user(job, row, i, slot, value);
-                case SKIPPED_REFERENCE -> unresolved(job, row, i, UnresolvedPolicy.NULL, "reference-to-skipped",
+                case SKIPPED_REFERENCE -> unresolved(job, row, i, UnresolvedPolicy.EMPTY, "reference-to-skipped",
                         c.attribute() + " references " + (c.target() == null ? "an entity osmigrate does not move"
                                 : c.target().qualifiedName() + ", which is skipped"));
                 case DEFAULT_FILL -> row.values[i] = slot.fill();
@@ -90,7 +90,7 @@ final class Enricher {
     static void unresolved(EntityJob job, PendingRow row, int slot, UnresolvedPolicy policy, String reason, String message) {
         boolean optional = !job.slots().get(slot).column().mandatory();
         row.values[slot] = null;
-        if (policy == UnresolvedPolicy.NULL && optional) {
+        if (policy == UnresolvedPolicy.EMPTY && optional) {
             job.stats().nulled.incrementAndGet();
             return;
         }

@@ -99,7 +99,7 @@ final class LookupBuilder {
         }
         if (!pairs.isEmpty()) {
             PairBlock block = PairBlock.of(pairs);
-            keyMap.commit(keyMap.prepare(scope, run.runId(), block, "-", "-"), scope, block);
+            keyMap.store(scope, run.runId(), block);
             stats.matched.addAndGet(block.size());
         }
         batch.clear();

@@ -25,9 +25,13 @@ import io.osmigrate.state.StateStore;
  * its destination transaction committed: if that commit happened, the batch's destination rows
  * exist and its pairs are kept; if not, the rows were rolled back and the pairs are dropped, so the
  * rows are inserted again. Identity values are never reused after a rollback, so "the row with this
- * new id exists" is exactly "the commit happened".
+ * new id exists" is exactly "the commit happened" — once the killed process's transaction has surely
+ * ended on the server, which recovery waits for through the writers' lock.
  */
 public final class Recovery {
+
+    /** The lock every write transaction holds and recovery waits for (see Dialect.lockForWriting). */
+    public static final String WRITER_LOCK = "osmigrate-writer";
 
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
     private static final int CHUNK = 1000;
@@ -44,6 +48,9 @@ public final class Recovery {
         }
         KeyMap keyMap = state.keyMap();
         List<KeyMap.PreparedBatch> prepared = keyMap.prepared(sourceEnv, destination.name());
+        if (!prepared.isEmpty()) {
+            awaitWriters(destination);
+        }
         for (KeyMap.PreparedBatch batch : prepared) {
             Set<Object> present = existing(destination, batch);
             List<PairBlock.Pair> kept = new ArrayList<>();
@@ -57,6 +64,18 @@ public final class Recovery {
                     batch.entity(), kept.size(), batch.block().size());
         }
         return prepared.size();
+    }
+
+    /**
+     * A killed process's transaction may still be alive on the server (its COMMIT in flight): wait until
+     * every write transaction has ended, or a commit landing after the check would leave rows without pairs.
+     */
+    private static void awaitWriters(Environment destination) {
+        try (Connection c = destination.dataSource().getConnection()) {
+            destination.dialect().awaitWriters(c, WRITER_LOCK);
+        } catch (SQLException e) {
+            throw destination.failure("cannot wait for earlier write transactions to end", e, "Nothing was changed");
+        }
     }
 
     private static Set<Object> existing(Environment destination, KeyMap.PreparedBatch batch) {

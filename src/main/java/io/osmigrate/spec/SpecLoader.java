@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -54,7 +56,9 @@ public final class SpecLoader {
     public static MigrationSpec parse(Path file, String yaml) {
         SpecDocument doc;
         try {
-            doc = YAML.readValue(yaml, SpecDocument.class);
+            JsonNode tree = YAML.readTree(yaml);
+            rejectBareNulls(file, yaml, tree, new ArrayList<>());
+            doc = tree == null || tree.isMissingNode() ? null : YAML.treeToValue(tree, SpecDocument.class);
         } catch (JsonProcessingException e) {
             throw new ConfigException(describe(file, yaml, e));
         }
@@ -98,6 +102,32 @@ public final class SpecLoader {
                 doc.tenants() == null ? new TenantsSettings(null) : doc.tenants(),
                 UsersSpecCheck.check(file, yaml, doc.users() == null ? UsersSettings.defaults() : doc.users()),
                 doc.clean() != null && doc.clean(), entities);
+    }
+
+    /** A key written without a value (or as a bare null) is a mistake, not "use the default". */
+    private static void rejectBareNulls(Path file, String yaml, JsonNode node, List<String> path) {
+        if (node == null) {
+            return;
+        }
+        if (node.isNull() && !path.isEmpty()) {
+            String key = String.join(".", path);
+            String line = YamlLines.lineOf(yaml, path).stream().mapToObj(l -> ", line " + l).findFirst().orElse("");
+            throw new ConfigException(file + line + ": " + key + " has no value; give one, or leave the key out for the default"
+                    + (key.endsWith("unresolvedReference") || key.endsWith("unmatched") ? " (to leave references empty write: empty)" : ""));
+        }
+        if (node.isObject()) {
+            node.properties().forEach(f -> {
+                path.add(f.getKey());
+                rejectBareNulls(file, yaml, f.getValue(), path);
+                path.remove(path.size() - 1);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                path.add("[" + i + "]");
+                rejectBareNulls(file, yaml, node.get(i), path);
+                path.remove(path.size() - 1);
+            }
+        }
     }
 
     private static void require(Path file, String key, String value, String what) {

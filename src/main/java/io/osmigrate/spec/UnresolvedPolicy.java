@@ -10,8 +10,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum UnresolvedPolicy implements WireEnum {
     /** Dead-letter the row ("parent failed"). */
     DEAD_LETTER("dead-letter"),
-    /** Insert the row with the reference empty, where the attribute is optional; else dead-letter it. */
-    NULL("null"),
+    /**
+     * Insert the row with the reference empty (SQL NULL), where the attribute is optional; else
+     * dead-letter it. Written "empty": a bare {@code null} in YAML is no value at all.
+     */
+    EMPTY("empty"),
     /** Stop the run. */
     FAIL("fail");
 

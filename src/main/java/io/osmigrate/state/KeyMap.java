@@ -120,8 +120,12 @@ public final class KeyMap {
 
     /** Stores a batch as PREPARED and commits the state store; returns its id. */
     public synchronized long prepare(int scopeId, String runId, PairBlock block, String destinationTable, String idColumn) {
+        return insert(scopeId, runId, block, destinationTable, idColumn, "PREPARED");
+    }
+
+    private long insert(int scopeId, String runId, PairBlock block, String destinationTable, String idColumn, String state) {
         String sql = "INSERT INTO OSM_KEY_BATCH (SCOPE_ID, RUN_ID, STATE, ID_TYPE, PAIR_COUNT, MIN_SOURCE, MAX_SOURCE,"
-                + " DESTINATION_TABLE, DESTINATION_ID_COLUMN, PAIRS, CREATED_AT) VALUES (?, ?, 'PREPARED', ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " DESTINATION_TABLE, DESTINATION_ID_COLUMN, PAIRS, CREATED_AT) VALUES (?, ?, '" + state + "', ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
             ps.setInt(1, scopeId);
             ps.setString(2, runId);
@@ -142,6 +146,15 @@ public final class KeyMap {
             }
         } catch (SQLException e) {
             throw new StateException("cannot record a key-map batch in the state store", e);
+        }
+    }
+
+    /** Stores pairs that need no destination write (lookups) as COMMITTED in one statement. */
+    public synchronized void store(int scopeId, String runId, PairBlock block) {
+        long id = insert(scopeId, runId, block, "-", "-", "COMMITTED");
+        ScopeIndex index = indexes.get(scopeId);
+        if (index != null) {
+            index.add(new ScopeIndex.Entry(id, block.minSource(), block.maxSource(), block.size()));
         }
     }
 

@@ -100,6 +100,14 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aBareNullIsRejectedWithAHint() {
+        assertThatThrownBy(() -> parse("source: a\ndestination: b\nscope: {modules: [X]}\ndefaults:\n  unresolvedReference: null\n"))
+                .hasMessageContaining("line 5")
+                .hasMessageContaining("defaults.unresolvedReference has no value")
+                .hasMessageContaining("write: empty");
+    }
+
+    @Test
     void batchSizeOutOfRangeIsRejected() {
         assertThatThrownBy(() -> parse("source: a\ndestination: b\nscope: {modules: [X]}\ndefaults: {batchSize: 0}\n"))
                 .hasMessageContaining("defaults.batchSize is 0; allowed: 1..100000");

@@ -1,0 +1,222 @@
+package io.osmigrate.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.osmigrate.app.ExitCode;
+import io.osmigrate.run.Phase;
+import io.osmigrate.run.RunOptions;
+import io.osmigrate.run.RunReport;
+import io.osmigrate.sample.SampleOptions;
+import io.osmigrate.state.EntityFigures;
+import io.osmigrate.testsupport.MigrationCheck;
+import io.osmigrate.testsupport.MigrationFixture;
+
+/**
+ * What the data phase promises, run on each engine: the sample solution moved and compared row by
+ * row (cycle, self-reference, statics, tenants, text ids, extension ids, default fills), safe re-runs
+ * and top-ups, every unique-conflict policy, unmatched statics, dangling Ignore references, clean
+ * and fresh starts.
+ */
+abstract class DataPhaseContract {
+
+    static final long ROWS = 300;
+
+    @TempDir
+    Path dir;
+
+    abstract MigrationFixture fixture(Path dir, SampleOptions options) throws Exception;
+
+    private MigrationFixture sample(SampleOptions options) throws Exception {
+        return fixture(dir, options).addMissingUsersToDestination();
+    }
+
+    private static long figure(RunReport r, String entity, java.util.function.ToLongFunction<EntityFigures> f) {
+        return r.entities().stream().filter(e -> e.phase().equals("data") && e.entity().equals(entity)).mapToLong(f).sum();
+    }
+
+    @Test
+    void movesTheSampleSolutionAndEveryRowMatchesItsSource() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS))) {
+            Map<String, Long> before = f.destinationCounts();
+            RunReport report = f.run();
+            assertThat(report.exitCode()).as(report.message()).isEqualTo(ExitCode.OK.code());
+            assertThat(report.deadLetters()).isZero();
+            assertThat(report.orphans()).isZero();
+            MigrationCheck.Result check = f.check(before);
+            assertThat(check.problems()).isEmpty();
+            assertThat(check.inserted()).containsEntry("OrdersCore.Order", figure(report, "OrdersCore.Order", EntityFigures::read));
+            assertThat(report.entities()).anyMatch(e -> e.phase().equals("deferred") && e.entity().equals("OrdersCore.Customer")
+                    && e.deferredUpdates() > 0);
+            assertThat(report.entities()).anyMatch(e -> e.phase().equals("deferred") && e.entity().equals("SupportCore.Ticket")
+                    && e.deferredUpdates() > 0);
+            try (Connection src = f.writableSource(); Connection dst = f.writableDestination()) {
+                // text identifiers are copied as they are
+                assertThat(column(dst, "SELECT ID FROM OSUSR_Q9Z_COUPON ORDER BY ID"))
+                        .containsExactlyElementsOf(column(src, "SELECT ID FROM OSUSR_A1B_COUPON ORDER BY ID"));
+                // a one-to-one extension's identifier is its customer's new identifier
+                assertThat(column(dst, "SELECT COUNT(*) FROM OSUSR_Q9Z_CUSTOMERPROFILE p JOIN OSUSR_Q9Z_CUSTOMER c ON c.ID = p.ID"))
+                        .containsExactly(column(src, "SELECT COUNT(*) FROM OSUSR_A1B_CUSTOMERPROFILE").get(0));
+                assertThat(column(dst, "SELECT DISTINCT CHANNEL FROM OSUSR_Q9Z_ORDER")).containsExactly("web");
+            }
+        }
+    }
+
+    @Test
+    void reRunInsertsNothingAndATopUpOnlyTheNewRows() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS))) {
+            Map<String, Long> before = f.destinationCounts();
+            RunReport first = f.run();
+            assertThat(first.exitCode()).isZero();
+            long orders = figure(first, "OrdersCore.Order", EntityFigures::inserted);
+
+            RunReport again = f.run();
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.entities().stream().filter(e -> e.phase().equals("data")).mapToLong(EntityFigures::inserted).sum()).isZero();
+            assertThat(figure(again, "OrdersCore.Order", EntityFigures::skipped)).isEqualTo(orders);
+
+            try (Connection src = f.writableSource(); Statement s = src.createStatement()) {
+                s.executeUpdate("INSERT INTO OSUSR_A1B_ORDER (ORDERNUMBER, CUSTOMERID, STATUSID, PLACEDON, TOTAL, ISPAID, CREATEDBY)"
+                        + " SELECT 'TOPUP-' || CAST(ID AS VARCHAR(20)), CUSTOMERID, STATUSID, PLACEDON, TOTAL, ISPAID, CREATEDBY"
+                        + " FROM OSUSR_A1B_ORDER WHERE ID IN (SELECT MIN(ID) FROM OSUSR_A1B_ORDER UNION SELECT MAX(ID) FROM OSUSR_A1B_ORDER)");
+            }
+            RunReport topUp = f.run();
+            assertThat(topUp.exitCode()).isZero();
+            assertThat(figure(topUp, "OrdersCore.Order", EntityFigures::inserted)).isEqualTo(2);
+            assertThat(figure(topUp, "OrdersCore.OrderLine", EntityFigures::inserted)).isZero();
+            assertThat(f.check(before).problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void uniqueConflictsAreDeadLetteredByDefault() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS).withConflictingCoupons(true))) {
+            Map<String, Long> before = f.destinationCounts();
+            RunReport report = f.run();
+            assertThat(report.exitCode()).isEqualTo(ExitCode.DEAD_LETTERS.code());
+            assertThat(figure(report, "OrdersCore.Coupon", EntityFigures::deadLettered)).isEqualTo(3);
+            try (var state = io.osmigrate.state.StateStore.open("jdbc:h2:file:" + f.dir().resolve("state").toAbsolutePath(), "", "", 1000)) {
+                var letters = state.deadLetters().list(report.runId());
+                assertThat(letters).filteredOn(d -> d.entity().equals("OrdersCore.Coupon")).hasSize(3)
+                        .allSatisfy(d -> {
+                            assertThat(d.reason()).isEqualTo("unique-violation");
+                            assertThat(d.sqlState()).isEqualTo("23505");
+                            assertThat(d.sourceRow()).containsIgnoringCase("\"CODE\":\"CPN-");
+                            assertThat(d.mappedRow()).containsIgnoringCase("\"CODE\":\"CPN-");
+                        });
+                // orders using a dead-lettered coupon are dead-lettered too, never inserted with a dangling reference
+                assertThat(letters).filteredOn(d -> d.entity().equals("OrdersCore.Order"))
+                        .allSatisfy(d -> assertThat(d.reason()).isEqualTo("parent-failed"));
+            }
+            assertThat(f.check(before).problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void matchExistingMapsConflictsToTheDestinationRows() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS).withConflictingCoupons(true))) {
+            f.spec(MigrationFixture.BASE_SPEC + "  OrdersCore.Coupon:\n    onConflict: match-existing\n    match: [Code]\n");
+            Map<String, Long> before = f.destinationCounts();
+            RunReport report = f.run();
+            assertThat(report.exitCode()).as(report.message()).isZero();
+            assertThat(figure(report, "OrdersCore.Coupon", EntityFigures::matched)).isEqualTo(3);
+            MigrationCheck.Result check = f.check(before);
+            assertThat(check.problems()).isEmpty();
+            assertThat(check.matched()).containsEntry("OrdersCore.Coupon", 3L);
+        }
+    }
+
+    @Test
+    void failPolicyStopsTheRun() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS).withConflictingCoupons(true))) {
+            f.spec(MigrationFixture.BASE_SPEC + "  OrdersCore.Coupon:\n    onConflict: fail\n");
+            RunReport report = f.run();
+            assertThat(report.exitCode()).isEqualTo(ExitCode.FAULT.code());
+            assertThat(report.state()).isEqualTo("FAILED");
+            assertThat(report.message()).contains("OrdersCore.Coupon").contains("onConflict is fail");
+        }
+    }
+
+    @Test
+    void unmatchedStaticValuesFailByDefaultOrFollowThePolicy() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS).withUnmatchedStaticRecord(true))) {
+            RunReport failed = f.run();
+            assertThat(failed.exitCode()).isEqualTo(ExitCode.FAULT.code());
+            assertThat(failed.message()).contains("OnHold");
+
+            f.spec(MigrationFixture.BASE_SPEC.replace("scope:", "statics:\n  unmatched: dead-letter\nscope:"));
+            Map<String, Long> before = Map.of();
+            RunReport report = f.run();
+            assertThat(report.exitCode()).isEqualTo(ExitCode.DEAD_LETTERS.code());
+            assertThat(figure(report, "OrdersCore.Order", EntityFigures::deadLettered)).isPositive();
+            assertThat(f.check(f.destinationCounts().isEmpty() ? before : zeroCounts(f)).problems())
+                    .allSatisfy(p -> assertThat(p).doesNotContain("neither moved nor dead-lettered"));
+        }
+    }
+
+    @Test
+    void danglingIgnoreReferencesAreDeadLetteredOrEmptiedByPolicy() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS).withDanglingIgnoreReferences(true))) {
+            f.spec(MigrationFixture.BASE_SPEC.replace("scope:", "defaults:\n  unresolvedReference: empty\nscope:"));
+            Map<String, Long> before = f.destinationCounts();
+            RunReport report = f.run();
+            assertThat(report.exitCode()).as(report.message()).isZero();
+            assertThat(figure(report, "OrdersCore.Order", EntityFigures::nulled)).isPositive();
+            assertThat(f.check(before).problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void cleanDeletesTheScopeFirstAndFreshStartsOver() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS).withDestinationCustomers(4))) {
+            f.spec(MigrationFixture.BASE_SPEC.replace("scope:", "clean: true\nscope:"));
+            assertThat(f.plan().clean()).isNotEmpty();
+            RunReport report = f.run();
+            assertThat(report.exitCode()).as(report.message()).isZero();
+            assertThat(report.entities()).anyMatch(e -> e.phase().equals("clean") && e.deleted() > 0);
+            assertThat(f.check(zeroCounts(f)).problems()).isEmpty();
+
+            f.spec(MigrationFixture.BASE_SPEC);
+            RunReport fresh = f.run(new RunOptions(List.of(), true));
+            assertThat(fresh.exitCode()).isZero();
+            assertThat(fresh.entities().stream().filter(e -> e.phase().equals("data")).mapToLong(EntityFigures::inserted).sum())
+                    .isEqualTo(report.entities().stream().filter(e -> e.phase().equals("data")).mapToLong(EntityFigures::inserted).sum());
+            assertThat(f.check(zeroCounts(f)).problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void phasesCanBeChosen() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS))) {
+            RunReport verifyOnly = f.run(new RunOptions(List.of(Phase.VERIFY), false));
+            assertThat(verifyOnly.entities()).isEmpty();
+            assertThat(verifyOnly.verify()).allSatisfy(c -> assertThat(c.mapped()).isZero());
+        }
+    }
+
+    private static Map<String, Long> zeroCounts(MigrationFixture f) {
+        Map<String, Long> zero = new java.util.HashMap<>();
+        f.plan().moved().forEach(e -> zero.put(e.entity().qualifiedName(), 0L));
+        return zero;
+    }
+
+    private static List<Object> column(Connection c, String sql) throws Exception {
+        List<Object> values = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                Object v = rs.getObject(1);
+                values.add(v instanceof Number n ? n.longValue() : v);
+            }
+        }
+        return values;
+    }
+}
