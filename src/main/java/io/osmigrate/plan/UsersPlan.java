@@ -38,7 +38,7 @@ public record UsersPlan(UserSelection select, UserStrategy strategy, UnmatchedUs
      * "matched", "to create" or "missing".
      */
     public record TenantUsers(String tenant, String destination, int inScope, int matched, int toUpdate, int toRecreate,
-                              int mapped, int toCreate, int toDefaultUser, int toNull, int toDeadLetter) {
+                              int mapped, int toCreate, int toDefaultUser, int toEmpty, int toDeadLetter) {
     }
 
     /** A user in scope with no destination twin: what happens to it and why. */

@@ -19,10 +19,10 @@ final class UsersPlanPrinter {
                 .append(u.anonymized() ? ", anonymised" : "").append(", role links ").append(u.roleLinks().wire()).append(")\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"tenant", "destination", "in scope", "matched", "to update", "to recreate", "mapped", "to create",
-            "default user", "null", "dead-letter"});
+            "default user", "empty", "dead-letter"});
         for (UsersPlan.TenantUsers t : u.tenants()) {
             rows.add(new String[] {t.tenant(), t.destination(), n(t.inScope()), n(t.matched()), n(t.toUpdate()),
-                n(t.toRecreate()), n(t.mapped()), n(t.toCreate()), n(t.toDefaultUser()), n(t.toNull()), n(t.toDeadLetter())});
+                n(t.toRecreate()), n(t.mapped()), n(t.toCreate()), n(t.toDefaultUser()), n(t.toEmpty()), n(t.toDeadLetter())});
         }
         if (rows.size() == 1) {
             out.append("  no user in scope\n");

@@ -8,8 +8,11 @@ public enum UnmatchedUsers implements WireEnum {
     CREATE("create"),
     /** Map it to users.defaultUser. */
     DEFAULT_USER("default-user"),
-    /** Leave references to it empty where the attribute is optional; else dead-letter the row. */
-    NULL("null"),
+    /**
+     * Leave references to it empty (SQL NULL) where the attribute is optional; else dead-letter the row.
+     * Written "empty": a bare {@code null} in YAML is no value at all.
+     */
+    EMPTY("empty"),
     /** Dead-letter every row that references it. */
     DEAD_LETTER("dead-letter");
 

@@ -176,7 +176,7 @@ final class IdentityResolver {
         UserRecord chosen = id.chosen();
         Tenant tenant = td == null ? null : td.source();
         if (settings.strategy() == UserStrategy.SKIP) {
-            return new UserDecision(tenant, id.members(), chosen, UserAction.NULL, null, null, "users.strategy is skip");
+            return new UserDecision(tenant, id.members(), chosen, UserAction.EMPTY, null, null, "users.strategy is skip");
         }
         if (match.twin() != null && match.mapping() != null) {
             return new UserDecision(tenant, id.members(), chosen, UserAction.MAPPED, match.twin(), null,
@@ -204,7 +204,7 @@ final class IdentityResolver {
                                 + "; users.defaultUser does not exist in its destination tenant")
                         : new UserDecision(tenant, id.members(), chosen, UserAction.DEFAULT_USER, fallback, null, why);
             }
-            case NULL -> new UserDecision(tenant, id.members(), chosen, UserAction.NULL, null, null, why);
+            case EMPTY -> new UserDecision(tenant, id.members(), chosen, UserAction.EMPTY, null, null, why);
             case DEAD_LETTER -> new UserDecision(tenant, id.members(), chosen, UserAction.DEAD_LETTER, null, null, why);
         };
     }

@@ -14,8 +14,8 @@ public enum UserAction {
     DEFAULT_USER,
     /** Unmatched: created in the destination. */
     CREATE,
-    /** Unmatched: references become null where optional, else the row is dead-lettered. */
-    NULL,
+    /** Unmatched: references become empty (NULL) where optional, else the row is dead-lettered. */
+    EMPTY,
     /** Unmatched: rows that reference it are dead-lettered. */
     DEAD_LETTER;
 

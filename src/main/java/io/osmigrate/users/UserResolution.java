@@ -16,7 +16,7 @@ import io.osmigrate.spec.UsersSettings;
  * @param lookups          source users outside the scope (IT users among them) matched to destination users
  * @param unmatchedOutside source users outside the scope with no destination twin, and why
  * @param outsidePolicy    how references to {@code unmatchedOutside} users are handled: null means each
- *                         entity's unresolvedReference (users.strategy: skip makes it NULL)
+ *                         entity's unresolvedReference (users.strategy: skip makes it EMPTY)
  * @param sourceAccess     the source's role links
  * @param roleMap          source role id → destination role id, for roles matched by (espace, role) SS_Keys
  * @param linkedRoles      source role ids whose links are created (users.roleLinks)

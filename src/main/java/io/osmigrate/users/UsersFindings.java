@@ -55,8 +55,8 @@ final class UsersFindings {
                     + " that reference them follow each entity's unresolvedReference"));
         }
         if (s.strategy() == UserStrategy.SKIP) {
-            findings.add(Finding.info("users-skipped", "users", "users.strategy is skip: every reference to a user becomes"
-                    + " null where the attribute is optional; rows with a mandatory one are dead-lettered"));
+            findings.add(Finding.info("users-skipped", "users", "users.strategy is skip: every reference to a user is left"
+                    + " empty where the attribute is optional; rows with a mandatory one are dead-lettered"));
         }
         if (s.anonymized() && s.matchBy() == UserMatchKey.USERNAME) {
             findings.add(Finding.info("users-anonymized", "users", "usernames are anonymised and matched by their pseudonym:"

@@ -107,10 +107,10 @@ public final class UsersPhase {
 
     private static void skip(UserResolution r, UserMap map, Map<String, Tally> tally) {
         String why = "users.strategy is skip";
-        r.lookups().keySet().forEach(id -> map.unmatched(id, why, UnresolvedPolicy.NULL));
-        r.unmatchedOutside().keySet().forEach(id -> map.unmatched(id, why, UnresolvedPolicy.NULL));
+        r.lookups().keySet().forEach(id -> map.unmatched(id, why, UnresolvedPolicy.EMPTY));
+        r.unmatchedOutside().keySet().forEach(id -> map.unmatched(id, why, UnresolvedPolicy.EMPTY));
         for (UserDecision d : r.decisions()) {
-            d.members().forEach(u -> map.unmatched(u.id(), why, UnresolvedPolicy.NULL));
+            d.members().forEach(u -> map.unmatched(u.id(), why, UnresolvedPolicy.EMPTY));
             Tally t = tally.computeIfAbsent(d.tenantName(), k -> new Tally());
             t.inScope++;
             t.nulled++;
@@ -159,7 +159,7 @@ public final class UsersPhase {
                     if (id != null) {
                         d.members().forEach(u -> map.map(u.id(), id));
                     } else {
-                        UnresolvedPolicy policy = d.action() == UserAction.NULL ? UnresolvedPolicy.NULL : UnresolvedPolicy.DEAD_LETTER;
+                        UnresolvedPolicy policy = d.action() == UserAction.EMPTY ? UnresolvedPolicy.EMPTY : UnresolvedPolicy.DEAD_LETTER;
                         d.members().forEach(u -> map.unmatched(u.id(), "user " + u.username() + ": " + d.reason()
                                 + " (users.unmatched: " + r.settings().unmatched().wire() + ")", policy));
                     }
@@ -219,7 +219,7 @@ public final class UsersPhase {
                 });
                 return id;
             }
-            case NULL -> {
+            case EMPTY -> {
                 counted.add(() -> t.nulled++);
                 return null;
             }

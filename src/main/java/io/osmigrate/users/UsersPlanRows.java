@@ -39,7 +39,7 @@ final class UsersPlanRows {
                 java.util.Arrays.stream(c).sum(), c[UserAction.MATCH.ordinal()] + c[UserAction.UPDATE.ordinal()]
                 + c[UserAction.RECREATE.ordinal()], c[UserAction.UPDATE.ordinal()], c[UserAction.RECREATE.ordinal()],
                 c[UserAction.MAPPED.ordinal()], c[UserAction.CREATE.ordinal()], c[UserAction.DEFAULT_USER.ordinal()],
-                c[UserAction.NULL.ordinal()], c[UserAction.DEAD_LETTER.ordinal()])));
+                c[UserAction.EMPTY.ordinal()], c[UserAction.DEAD_LETTER.ordinal()])));
         return rows;
     }
 
@@ -53,7 +53,7 @@ final class UsersPlanRows {
             String handling = switch (d.action()) {
                 case CREATE -> "create";
                 case DEFAULT_USER -> "default user " + d.destination().username() + " (id " + d.destination().id() + ")";
-                case NULL -> "null where optional, else dead-letter";
+                case EMPTY -> "empty where optional, else dead-letter";
                 case DEAD_LETTER -> "dead-letter";
                 default -> null;
             };

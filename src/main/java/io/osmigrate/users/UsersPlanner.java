@@ -79,7 +79,7 @@ public final class UsersPlanner {
         }
         Map<Long, Long> roleMap = RoleMatcher.match(sourceMeta, destinationMeta);
         UserResolution resolution = new UserResolution(s, tenants, result.decisions(), result.lookups(),
-                result.unmatchedOutside(), s.strategy() == UserStrategy.SKIP ? UnresolvedPolicy.NULL : null, sourceAccess,
+                result.unmatchedOutside(), s.strategy() == UserStrategy.SKIP ? UnresolvedPolicy.EMPTY : null, sourceAccess,
                 roleMap, RoleMatcher.linked(s.roleLinks(), listedRoles, roleMap));
         SourceLinks links = SourceLinks.of(resolution);
         AccessRows destinationAccess = AccessRows.read(destination);

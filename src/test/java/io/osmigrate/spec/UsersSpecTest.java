@@ -98,7 +98,7 @@ class UsersSpecTest {
         assertThatThrownBy(() -> parse("users:\n  select: some\n"))
                 .hasMessageContaining("allowed: referenced, all, with-roles, none");
         assertThatThrownBy(() -> parse("users:\n  unmatched: ignore\n"))
-                .hasMessageContaining("allowed: create, default-user, null, dead-letter");
+                .hasMessageContaining("allowed: create, default-user, empty, dead-letter");
         assertThatThrownBy(() -> parse("users:\n  duplicates: first\n")).hasMessageContaining("allowed: pick, fail");
         assertThatThrownBy(() -> parse("users:\n  matchBy: email\n")).hasMessageContaining("allowed: username, external-id");
         assertThatThrownBy(() -> parse("users:\n  passwords: hash\n")).hasMessageContaining("allowed: keep-out, copy");
