@@ -133,11 +133,12 @@ final class IdentityResolver {
         UserRecord chosen = id.chosen();
         Long destinationTenant = td == null ? null : td.destination() == null ? null : td.destination().id();
         String tenantName = td == null ? null : td.source().name();
+        String key = keys.source(chosen);
         if (id.tenantId() != null && td == null) {
-            return new Match(null, null, null, "its tenant (id " + id.tenantId() + ") belongs to no active user provider");
+            return new Match(null, key, null, "its tenant (id " + id.tenantId() + ") belongs to no active user provider");
         }
         if (td != null && destinationTenant == null) {
-            return new Match(null, null, null, "tenant " + td.source().name() + (td.create()
+            return new Match(null, key, null, "tenant " + td.source().name() + (td.create()
                     ? " is created in the destination by this run" : " has no destination twin"));
         }
         UserMapping mapping = mappingFor(tenantName, chosen.username());
@@ -154,7 +155,6 @@ final class IdentityResolver {
             relevantDestinationKeys.add(slot(destinationTenant, keys.destination(found.get(0))));
             return new Match(found.get(0), null, mapping, null);
         }
-        String key = keys.source(chosen);
         if (key == null) {
             return new Match(null, null, null, keys.by() == UserMatchKey.EXTERNAL_ID ? "it has no EXTERNAL_ID to match by"
                     : "it has no username");
