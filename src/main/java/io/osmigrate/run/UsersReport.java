@@ -33,7 +33,7 @@ final class UsersReport {
         out.append("\nUsers (users phase, per source tenant)\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"tenant", "in scope", "matched", "updated", "recreated", "created", "mapped", "default user",
-            "nulled", "dead-letter", "user roles", "groups", "group roles", "group users"});
+            "empty", "dead-letter", "user roles", "groups", "group roles", "group users"});
         for (UsersFigures f : users) {
             rows.add(new String[] {f.tenant() + (f.tenantCreated() ? " (tenant created)" : ""), ReportPrinter.n(f.inScope()),
                 ReportPrinter.n(f.matched()), ReportPrinter.n(f.updated()), ReportPrinter.n(f.recreated()),

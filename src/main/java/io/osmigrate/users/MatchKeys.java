@@ -7,7 +7,8 @@ import io.osmigrate.spec.UserMatchKey;
 /**
  * The key that, with the tenant, identifies a user in both environments: the username or the external id,
  * trimmed and lower-cased (SQL Server compares them case-insensitively). A source user's username key is
- * that of its pseudonym when usernames are anonymised, so re-runs find the users they created. Stateless.
+ * that of its pseudonym when usernames are anonymised, so re-runs find the users they created. Immutable
+ * and thread-safe.
  */
 final class MatchKeys {
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.osmigrate.spec.UnresolvedPolicy;
 import io.osmigrate.spec.UsersSettings;
 
 /**
@@ -14,16 +13,15 @@ import io.osmigrate.spec.UsersSettings;
  *
  * @param decisions        one per source identity in scope, in a stable order (tenant, username)
  * @param lookups          source users outside the scope (IT users among them) matched to destination users
- * @param unmatchedOutside source users outside the scope with no destination twin, and why
- * @param outsidePolicy    how references to {@code unmatchedOutside} users are handled: null means each
- *                         entity's unresolvedReference (users.strategy: skip makes it EMPTY)
+ * @param unmatchedOutside source users outside the scope with no destination twin, and why (references to them
+ *                         follow each entity's unresolvedReference; under users.strategy: skip no user is mapped)
  * @param sourceAccess     the source's role links
  * @param roleMap          source role id → destination role id, for roles matched by (espace, role) SS_Keys
  * @param linkedRoles      source role ids whose links are created (users.roleLinks)
  */
 public record UserResolution(UsersSettings settings, List<TenantDecision> tenants, List<UserDecision> decisions,
-                             Map<Long, Long> lookups, Map<Long, String> unmatchedOutside, UnresolvedPolicy outsidePolicy,
-                             AccessRows sourceAccess, Map<Long, Long> roleMap, Set<Long> linkedRoles) {
+                             Map<Long, Long> lookups, Map<Long, String> unmatchedOutside, AccessRows sourceAccess,
+                             Map<Long, Long> roleMap, Set<Long> linkedRoles) {
 
     public UserResolution {
         tenants = List.copyOf(tenants);

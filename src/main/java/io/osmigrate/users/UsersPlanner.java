@@ -20,7 +20,6 @@ import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.PlannedEntity;
 import io.osmigrate.plan.UsersPlan;
 import io.osmigrate.spec.MigrationSpec;
-import io.osmigrate.spec.UnresolvedPolicy;
 import io.osmigrate.spec.UserSelection;
 import io.osmigrate.spec.UserStrategy;
 import io.osmigrate.spec.UsersSettings;
@@ -57,8 +56,7 @@ public final class UsersPlanner {
         List<UserRecord> sourceUsers = UserTable.read(source);
         List<UserRecord> destinationUsers = UserTable.read(destination);
         AccessRows sourceAccess = AccessRows.read(source);
-        Set<Long> referenced = s.select() == UserSelection.REFERENCED || s.strategy() == UserStrategy.SKIP
-                ? referencedUsers(plan, source) : Set.of();
+        Set<Long> referenced = s.select() == UserSelection.REFERENCED ? referencedUsers(plan, source) : Set.of();
         Set<Long> candidates = UserSelector.select(s, sourceUsers, sourceAccess, referenced, selectedTenants, listedRoles);
 
         Set<Long> usedTenants = new HashSet<>(rowTenants(plan, source));
@@ -79,8 +77,7 @@ public final class UsersPlanner {
         }
         Map<Long, Long> roleMap = RoleMatcher.match(sourceMeta, destinationMeta);
         UserResolution resolution = new UserResolution(s, tenants, result.decisions(), result.lookups(),
-                result.unmatchedOutside(), s.strategy() == UserStrategy.SKIP ? UnresolvedPolicy.EMPTY : null, sourceAccess,
-                roleMap, RoleMatcher.linked(s.roleLinks(), listedRoles, roleMap));
+                result.unmatchedOutside(), sourceAccess, roleMap, RoleMatcher.linked(s.roleLinks(), listedRoles, roleMap));
         SourceLinks links = SourceLinks.of(resolution);
         AccessRows destinationAccess = AccessRows.read(destination);
 

@@ -215,6 +215,8 @@ abstract class UsersPhaseContract {
                 compared++;
             }
             assertThat(compared).isEqualTo(toUpdate);
+            assertThat(f.rows(f.destination(), "SELECT NAME FROM OSSYS_USER WHERE USERNAME = 'dev.lead'").get(0)[0])
+                    .as("IT users of the ServiceCenter tenant never move, not even under select: all").isEqualTo("Dev Lead (QA)");
 
             String before = f.userTablesSnapshot();
             RunReport again = f.run(spec, Phase.USERS);
