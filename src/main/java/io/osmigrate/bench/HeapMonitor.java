@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -28,8 +29,9 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * peak usage of every heap pool; then three views are kept until {@link #stop()}:
  * <ul>
  *   <li>a daemon thread samples {@code MemoryMXBean} heap used every {@code interval} (50 ms);</li>
- *   <li>a GC notification listener records the heap used just before and just after every collection: the
- *       before-GC figure catches the peaks between two samples, the after-GC one is the live set;</li>
+ *   <li>a GC notification listener records the heap used just before and just after every later collection:
+ *       the before-GC figure catches the peaks between two samples; the after-GC one (or the heap used right after
+ *       the start's full GC, whichever is larger) is the live set;</li>
  *   <li>on stop, the sum of the heap pools' peak usages since the reset (an upper bound: pools peak at different
  *       times).</li>
  * </ul>
@@ -48,6 +50,7 @@ final class HeapMonitor {
     private final AtomicInteger samples = new AtomicInteger();
     private final AtomicInteger collections = new AtomicInteger();
     private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final Map<String, Long> armedAfter = new ConcurrentHashMap<>();
     private final NotificationListener listener = this::onGc;
     private final long interval;
     private final long baseline;
@@ -56,15 +59,21 @@ final class HeapMonitor {
 
     private HeapMonitor(Duration interval) {
         this.interval = interval.toMillis();
-        System.gc();
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        this.baseline = memory.getHeapMemoryUsage().getUsed();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
                 emitters.add(emitter);
             }
         }
+        // what this collection finds (the garbage of building the sample) is not the data phase's: only the
+        // collections after it count
+        System.gc();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            armedAfter.put(gc.getName(), gc.getCollectionCount());
+        }
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        this.baseline = memory.getHeapMemoryUsage().getUsed();
+        afterGcPeak.accumulateAndGet(baseline, Math::max);
         this.sampler = new Thread(this::sample, "osm-bench-heap");
         sampler.setDaemon(true);
         sampler.start();
@@ -93,6 +102,10 @@ final class HeapMonitor {
             return;
         }
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        Long armed = armedAfter.get(info.getGcName());
+        if (armed == null || info.getGcInfo().getId() <= armed) {
+            return; // the collection of the start, or earlier
+        }
         collections.incrementAndGet();
         beforeGcPeak.accumulateAndGet(heapSum(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
         afterGcPeak.accumulateAndGet(heapSum(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
@@ -134,6 +147,6 @@ final class HeapMonitor {
 
     static final String METHOD = "System.gc() and a reset of every heap pool's peak usage at the start; during the run a daemon"
             + " thread samples MemoryMXBean heap used every 50 ms and a GC notification listener records the heap used"
-            + " before and after each collection; peak heap used = max(sampled, before-GC); live set = max after-GC;"
+            + " before and after each collection; peak heap used = max(sampled, before-GC); live set = max(heap used after the start's GC, after-GC);"
             + " pool-peak sum = sum of the heap pools' peak usages (an upper bound)";
 }
