@@ -36,15 +36,25 @@ final class BenchReport {
         out.printf("      %s: %,d rows read of the moved entities (%,d inserted, %,d dead letters, %,d references nulled);"
                 + " lookup %,d rows (%,d matched); %,d deferred updates%n", d.state(), d.movedRows(), d.inserted(),
                 d.deadLettered(), d.nulled(), d.lookupRows(), d.lookupMatched(), d.deferredUpdates());
+        if (!d.deadLettersByReason().isEmpty()) {
+            StringBuilder reasons = new StringBuilder();
+            d.deadLettersByReason().forEach((k, v) -> reasons.append(reasons.length() == 0 ? "" : ", ").append(k).append(' ')
+                    .append(String.format("%,d", v)));
+            out.println("      dead letters by reason: " + reasons);
+        }
+        if (d.movedRows() > 0 && d.deadLettered() * 100 > d.movedRows()) {
+            out.printf("      NOTE: %.0f%% of the moved rows were dead-lettered, so the rate below is largely that of the"
+                    + " dead-letter path%n", 100.0 * d.deadLettered() / d.movedRows());
+        }
         out.printf("      data phase %.2f s → %,.0f rows/s   (whole run call incl. plan: %.2f s → %,.0f rows/s)%n", d.seconds(),
                 d.rowsPerSecond(), d.runSeconds(), d.runRowsPerSecond());
         for (BenchResult.Step s : d.steps()) {
             out.printf("        %-8s %-28s %,10d read %,10d inserted %,8d dead letters %8.2f s%n", s.phase(), s.entity(), s.read(),
                     s.inserted(), s.deadLettered(), s.seconds());
         }
-        out.printf("      heap: peak used %s (sampled %s, before-GC %s), live set after GC %s, pool-peak sum %s, committed %s,"
+        out.printf("      heap: peak used %s (sampled %s, before-GC %s), max after GC %s, pool-peak sum %s, committed %s,"
                 + " %d samples, %d GCs%n", mb(h.peakUsedBytes()), mb(h.sampledPeakBytes()), mb(h.beforeGcPeakBytes()),
-                mb(h.liveSetPeakBytes()), mb(h.poolPeakSumBytes()), mb(h.committedPeakBytes()), h.samples(), h.collections());
+                mb(h.afterGcPeakBytes()), mb(h.poolPeakSumBytes()), mb(h.committedPeakBytes()), h.samples(), h.collections());
         out.flush();
     }
 
@@ -75,8 +85,8 @@ final class BenchReport {
         line(out, "per-row recipe (sample)", r.perRow().rows(), r.perRow().seconds(), r.perRow().rowsPerSecond());
         out.printf(Locale.ROOT, "  ratios: data ÷ raw copy %.2f×, data ÷ indexed raw copy %.2f×, data ÷ per-row %.1f×%n",
                 r.ratios().dataOverRawCopy(), r.ratios().dataOverRawCopyIndexed(), r.ratios().dataOverPerRow());
-        out.printf("  peak heap used during the data phase %s (live set %s) with max heap %s%n", mb(r.heap().peakUsedBytes()),
-                mb(r.heap().liveSetPeakBytes()), mb(r.heap().maxHeapBytes()));
+        out.printf("  peak heap used during the data phase %s (max after GC %s) with max heap %s%n", mb(r.heap().peakUsedBytes()),
+                mb(r.heap().afterGcPeakBytes()), mb(r.heap().maxHeapBytes()));
         for (BenchResult.Target t : r.targets()) {
             out.printf("  %-4s %s: %s (target %s)%n", t.verdict(), t.name(), t.actual(), t.target());
         }
@@ -110,29 +120,35 @@ final class BenchReport {
     }
 
     /**
-     * The heap target compares two runs: this one at N with the latest recorded run at N/4 on the same engine with
-     * the same max heap (the issue: 4M against 1M with -Xmx512m). Not decidable from a single run otherwise.
+     * The heap target compares two runs: this one at N with the latest recorded run at N/4 on the same engine, spec
+     * and max heap (the issue: 4M against 1M with -Xmx512m). Not decidable from a single run otherwise.
      */
     static BenchResult.Target heapTarget(BenchOptions o, BenchResult.Heap heap) {
         String name = "peak heap at N within 20% of that at N/4 (issue: 4M vs 1M rows, -Xmx512m)";
         String target = "≤ " + Benchmark.TARGET_HEAP_GROWTH + "× the run at N/4";
-        JsonNode earlier = o.rows() % 4 == 0 ? latest(o.dataDir().resolve("bench"), o.engine(), o.rows() / 4, heap.maxHeapBytes())
+        JsonNode earlier = o.rows() % 4 == 0 ? latest(o.dataDir().resolve("bench"), o.engine(), specName(o), o.rows() / 4,
+                heap.maxHeapBytes())
                 : null;
         if (earlier == null) {
             return new BenchResult.Target(name, target, String.format(Locale.ROOT,
-                    "%s; no recorded %s run at N/4 = %,d rows with the same max heap to compare with", mb(heap.peakUsedBytes()),
+                    "%s; no recorded %s run at N/4 = %,d rows with the same spec and max heap to compare with", mb(heap.peakUsedBytes()),
                     o.engine().wire(), o.rows() / 4), "N/A");
         }
         long before = earlier.path("heap").path("peakUsedBytes").asLong();
-        long beforeLive = earlier.path("heap").path("liveSetPeakBytes").asLong();
+        long beforeAfterGc = earlier.path("heap").path("afterGcPeakBytes").asLong();
         double growth = before <= 0 ? Double.POSITIVE_INFINITY : heap.peakUsedBytes() / (double) before;
-        String actual = String.format(Locale.ROOT, "%s vs %s at %,d rows (%s): %.2f×; live set %s vs %s", mb(heap.peakUsedBytes()),
+        String actual = String.format(Locale.ROOT, "%s vs %s at %,d rows (%s): %.2f×; max after GC %s vs %s", mb(heap.peakUsedBytes()),
                 mb(before), earlier.path("settings").path("requestedRows").asLong(), earlier.path("jsonFile").asText(), growth,
-                mb(heap.liveSetPeakBytes()), mb(beforeLive));
+                mb(heap.afterGcPeakBytes()), mb(beforeAfterGc));
         return new BenchResult.Target(name, target, actual, growth <= Benchmark.TARGET_HEAP_GROWTH ? "PASS" : "MISS");
     }
 
-    private static JsonNode latest(Path dir, BenchEngine engine, long rows, long maxHeap) {
+    /** The spec as recorded: its absolute, normalised path. */
+    static String specName(BenchOptions o) {
+        return o.spec().toAbsolutePath().normalize().toString();
+    }
+
+    private static JsonNode latest(Path dir, BenchEngine engine, String spec, long rows, long maxHeap) {
         if (!Files.isDirectory(dir)) {
             return null;
         }
@@ -146,6 +162,7 @@ final class BenchReport {
                     continue; // not one of ours
                 }
                 if (n.path("settings").path("engine").asText().equals(engine.wire())
+                        && n.path("settings").path("spec").asText().equals(spec)
                         && n.path("settings").path("requestedRows").asLong() == rows
                         && n.path("machine").path("maxHeapBytes").asLong() == maxHeap
                         && (best == null || n.path("startedAt").asText().compareTo(best.path("startedAt").asText()) > 0)) {

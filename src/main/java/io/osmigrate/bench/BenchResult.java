@@ -28,9 +28,11 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
      * The data phase. {@code movedRows} = rows read of the moved entities (the data step of each, not the
      * lookup or the deferred updates); {@code seconds} = wall time from the start of the first step of the data
      * phase (the lookup) to the end of its last; {@code runSeconds} = the whole RunService call (plan, recovery
-     * check, data phase, bookkeeping).
+     * check, data phase, bookkeeping). {@code deadLettersByReason} counts the run's dead letters by their reason
+     * (user-unmatched, parent-failed…).
      */
-    public record DataPhase(String state, long movedRows, long inserted, long deadLettered, long nulled, long lookupRows,
+    public record DataPhase(String state, long movedRows, long inserted, long deadLettered,
+                            Map<String, Long> deadLettersByReason, long nulled, long lookupRows,
                             long lookupMatched, long deferredUpdates, double seconds, double rowsPerSecond,
                             double runSeconds, double runRowsPerSecond, List<Step> steps, String method) {
     }
@@ -53,7 +55,7 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
     }
 
     /** Heap figures in bytes; see {@link HeapMonitor} for the method. */
-    public record Heap(long peakUsedBytes, long sampledPeakBytes, long beforeGcPeakBytes, long liveSetPeakBytes,
+    public record Heap(long peakUsedBytes, long sampledPeakBytes, long beforeGcPeakBytes, long afterGcPeakBytes,
                        long poolPeakSumBytes, long committedPeakBytes, long baselineBytes, long maxHeapBytes, int samples,
                        long sampleIntervalMillis, int collections, String method) {
     }

@@ -7,6 +7,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -96,7 +100,7 @@ public final class Benchmark {
                 if (!report.state().equals("SUCCEEDED") && !report.state().equals("DEAD_LETTERS")) {
                     throw new IllegalStateException("the data phase ended " + report.state() + ": " + report.message());
                 }
-                data = dataPhase(report, runSeconds);
+                data = dataPhase(report, runSeconds, deadLetterReasons(runtime, report.runId()));
                 BenchReport.printDataPhase(out, data, heap);
 
                 Plan plan = Plans.make(runtime, spec);
@@ -126,7 +130,7 @@ public final class Benchmark {
             BenchResult.Ratios ratios = new BenchResult.Ratios(ratio(data.rowsPerSecond(), plain.rowsPerSecond()),
                     ratio(data.rowsPerSecond(), indexed.rowsPerSecond()), ratio(data.rowsPerSecond(), perRow.rowsPerSecond()));
             BenchResult.Settings settings = new BenchResult.Settings(o.engine().wire(), o.rows(), o.perRowSample(),
-                    o.batchSize(), o.fetchSize(), o.keyMapCacheSize(), o.spec().toString());
+                    o.batchSize(), o.fetchSize(), o.keyMapCacheSize(), BenchReport.specName(o));
             List<BenchResult.Target> targets = targets(o, ratios, heap);
             BenchResult result = new BenchResult(started.toString(), machine, settings,
                     new BenchResult.Sample(buildSeconds, movedTables), data, plain, indexed, perRow, heap, ratios, targets, null);
@@ -163,7 +167,7 @@ public final class Benchmark {
         return file;
     }
 
-    private static BenchResult.DataPhase dataPhase(RunReport report, double runSeconds) {
+    private static BenchResult.DataPhase dataPhase(RunReport report, double runSeconds, Map<String, Long> reasons) {
         List<EntityFigures> figures = report.entities();
         long moved = sum(figures, "data", EntityFigures::read);
         Instant first = figures.stream().map(EntityFigures::startedAt).min(Instant::compareTo).orElse(report.startedAt());
@@ -172,13 +176,34 @@ public final class Benchmark {
         List<BenchResult.Step> steps = figures.stream().map(f -> new BenchResult.Step(f.entity(), f.phase(), f.read(), f.inserted(),
                 f.deadLettered(), f.duration().toNanos() / 1e9)).toList();
         return new BenchResult.DataPhase(report.state(), moved, sum(figures, "data", EntityFigures::inserted),
-                report.deadLetters(), figures.stream().mapToLong(EntityFigures::nulled).sum(),
+                report.deadLetters(), reasons, figures.stream().mapToLong(EntityFigures::nulled).sum(),
                 sum(figures, "lookup", EntityFigures::read), sum(figures, "lookup", EntityFigures::matched),
                 figures.stream().mapToLong(EntityFigures::deferredUpdates).sum(), seconds, rate(moved, seconds), runSeconds,
                 rate(moved, runSeconds), steps,
                 "rows/s = rows read by the data step of every moved entity ÷ wall time from the start of the data phase's"
                         + " first step (the lookup) to the end of its last (deferred references); the whole RunService call"
                         + " (plan, recovery check, bookkeeping) is runSeconds");
+    }
+
+    /**
+     * The run's dead letters counted by reason, in the benchmark's own state store. Counted in SQL: listing them
+     * would hold every dead letter in memory.
+     */
+    private static Map<String, Long> deadLetterReasons(OsmRuntime runtime, String runId) {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        try (Connection c = runtime.state().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT REASON, COUNT(*) FROM OSM_DEAD_LETTER WHERE RUN_ID = ?"
+                     + " GROUP BY REASON ORDER BY COUNT(*) DESC, REASON")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reasons.put(String.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            reasons.put("(could not count: " + e.getMessage() + ")", -1L);
+        }
+        return reasons;
     }
 
     private static long sum(List<EntityFigures> figures, String phase, java.util.function.ToLongFunction<EntityFigures> f) {

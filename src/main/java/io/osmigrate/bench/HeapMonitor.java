@@ -30,8 +30,9 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * <ul>
  *   <li>a daemon thread samples {@code MemoryMXBean} heap used every {@code interval} (50 ms);</li>
  *   <li>a GC notification listener records the heap used just before and just after every later collection:
- *       the before-GC figure catches the peaks between two samples; the after-GC one (or the heap used right after
- *       the start's full GC, whichever is larger) is the live set;</li>
+ *       the before-GC figure catches the peaks between two samples; the largest after-GC figure (at least the heap
+ *       used right after the start's full GC) bounds the live set from above: a young collection leaves the dead
+ *       objects of the old generation in place, so it is the live set only after a full or mixed collection;</li>
  *   <li>on stop, the sum of the heap pools' peak usages since the reset (an upper bound: pools peak at different
  *       times).</li>
  * </ul>
@@ -147,6 +148,7 @@ final class HeapMonitor {
 
     static final String METHOD = "System.gc() and a reset of every heap pool's peak usage at the start; during the run a daemon"
             + " thread samples MemoryMXBean heap used every 50 ms and a GC notification listener records the heap used"
-            + " before and after each collection; peak heap used = max(sampled, before-GC); live set = max(heap used after the start's GC, after-GC);"
+            + " before and after each later collection; peak heap used = max(sampled, before-GC); max after GC ="
+            + " max(heap used after the start's GC, after each later GC), an upper bound of the live set;"
             + " pool-peak sum = sum of the heap pools' peak usages (an upper bound)";
 }

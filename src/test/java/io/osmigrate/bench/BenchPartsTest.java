@@ -45,6 +45,8 @@ class BenchPartsTest {
 
         record(dir.resolve("data/bench/20260101-000000.json"), "h2", 1_000_000, max, 100); // another engine
         record(dir.resolve("data/bench/20260101-000001.json"), "postgresql", 1_000_000, max + 1, 100); // another -Xmx
+        record(dir.resolve("data/bench/20260101-000004.json"), "postgresql", 1_000_000, max, 100,
+                "other.yaml"); // another spec, later
         assertThat(BenchReport.heapTarget(at4m, heap).verdict()).isEqualTo("N/A");
 
         record(dir.resolve("data/bench/20260101-000002.json"), "postgresql", 1_000_000, max, 80); // older
@@ -76,10 +78,15 @@ class BenchPartsTest {
     }
 
     private static void record(Path file, String engine, long rows, long max, long peakMb) throws Exception {
+        record(file, engine, rows, max, peakMb, "spec.yaml");
+    }
+
+    private static void record(Path file, String engine, long rows, long max, long peakMb, String spec) throws Exception {
         String name = file.getFileName().toString();
         BenchResult r = new BenchResult("2026-01-01T00:00:0" + name.charAt(name.length() - 6) + "Z",
                 new BenchResult.Machine("cpu", 2, 1, "os", "jvm", "gc", max, List.of(), 0, Map.of()),
-                new BenchResult.Settings(engine, rows, 10, 5000, 5000, 500_000, "spec.yaml"), null, null, null, null, null,
+                new BenchResult.Settings(engine, rows, 10, 5000, 5000, 500_000,
+                        Path.of(spec).toAbsolutePath().normalize().toString()), null, null, null, null, null,
                 heap(peakMb, max), null, List.of(), file.toString());
         BenchReport.writeJson(file, r);
     }
