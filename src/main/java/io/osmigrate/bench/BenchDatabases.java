@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.osmigrate.config.EnvironmentSettings;
 import io.osmigrate.config.Secrets;
@@ -33,6 +34,7 @@ final class BenchDatabases implements AutoCloseable {
     private final String destinationUrl;
     private final Path h2Dir;
     private final boolean keep;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private BenchDatabases(BenchEngine engine, String adminUrl, String user, String password, String sourceUrl,
                            String destinationUrl, Path h2Dir, boolean keep) {
@@ -46,26 +48,36 @@ final class BenchDatabases implements AutoCloseable {
         this.keep = keep;
     }
 
-    /** Creates two empty databases {@code <prefix>_src} and {@code <prefix>_dst} on the admin URL's server. */
+    /**
+     * Two databases {@code <prefix>_src} and {@code <prefix>_dst} on the admin URL's server, made by {@link #create()}.
+     * Register the object for cleanup before creating them: {@link #close()} drops whatever exists of them.
+     */
     static BenchDatabases postgres(String adminUrl, String user, String password, String prefix, boolean keep) {
         String base = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        String src = base + "_src";
-        String dst = base + "_dst";
+        return new BenchDatabases(BenchEngine.POSTGRESQL, adminUrl, user, password, withDatabase(adminUrl, base + "_src"),
+                withDatabase(adminUrl, base + "_dst"), null, keep);
+    }
+
+    /**
+     * Creates the two empty PostgreSQL databases (nothing to do for H2). Holds the same lock as {@link #close()}, so a
+     * close from a shutdown hook waits for a CREATE in flight and then drops it, and nothing is created once closed.
+     */
+    synchronized void create() {
+        if (engine != BenchEngine.POSTGRESQL) {
+            return;
+        }
         try (Connection c = admin(adminUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + src);
-            try {
-                s.execute("CREATE DATABASE " + dst);
-            } catch (SQLException e) {
-                s.execute("DROP DATABASE IF EXISTS " + src);
-                throw e;
+            for (String url : new String[] {sourceUrl, destinationUrl}) {
+                if (closed.get()) {
+                    throw new IllegalStateException("the benchmark was stopped while creating its databases");
+                }
+                s.execute("CREATE DATABASE " + name(url));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the benchmark databases on " + Secrets.redactUrl(adminUrl)
                     + " as " + user + ": " + e.getMessage() + ". Give a reachable server with --pg-url, the user with "
                     + "--pg-user and the password in " + BenchOptions.PASSWORD_VARIABLE + "; the user needs CREATEDB", e);
         }
-        return new BenchDatabases(BenchEngine.POSTGRESQL, adminUrl, user, password, withDatabase(adminUrl, src),
-                withDatabase(adminUrl, dst), null, keep);
     }
 
     /** Two H2 file databases under {@code dir}, made when the sample is built. */
@@ -142,10 +154,13 @@ final class BenchDatabases implements AutoCloseable {
         return facts;
     }
 
-    /** Drops the PostgreSQL databases unless kept (H2 files go with the temporary folder). */
+    /**
+     * Drops the PostgreSQL databases unless kept (H2 files go with the temporary folder); also those of a failed
+     * {@link #create()}. Idempotent.
+     */
     @Override
-    public void close() {
-        if (engine != BenchEngine.POSTGRESQL || keep) {
+    public synchronized void close() {
+        if (engine != BenchEngine.POSTGRESQL || keep || !closed.compareAndSet(false, true)) {
             return;
         }
         try (Connection c = admin(adminUrl, user, password); Statement s = c.createStatement()) {

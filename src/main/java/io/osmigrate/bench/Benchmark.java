@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import io.osmigrate.app.OsmRuntime;
@@ -62,16 +63,30 @@ public final class Benchmark {
         Path work = o.workParent() == null ? Files.createTempDirectory("osm-bench-")
                 : Files.createTempDirectory(Files.createDirectories(o.workParent()), "osm-bench-");
         BenchDatabases dbs = null;
+        // an interrupted benchmark (Ctrl-C during a long run) still drops its databases and folder
+        AtomicReference<BenchDatabases> made = new AtomicReference<>();
+        Thread cleanup = new Thread(() -> {
+            if (made.get() != null) {
+                made.get().close();
+            }
+            if (!o.keep()) {
+                BenchDatabases.deleteTree(work);
+            }
+        }, "osm-bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             dbs = o.engine() == BenchEngine.H2 ? BenchDatabases.h2(work.resolve("h2"), o.keep())
                     : BenchDatabases.postgres(o.pgAdminUrl(), o.pgUser(), o.pgPassword(),
                             "osm_bench_" + stamp.replace('-', '_') + "_" + ProcessHandle.current().pid(), o.keep());
+            made.set(dbs);
+            dbs.create();
             out.printf("osmigrate benchmark: %s, N = %,d requested rows, per-row sample %,d, -Xmx %s, load average %.2f%n",
                     o.engine().wire(), o.rows(), o.perRowSample(), BenchReport.mb(Runtime.getRuntime().maxMemory()), load);
             out.flush();
             long t = System.nanoTime();
             dbs = dbs.build(SampleOptions.of(o.rows()));
+            made.set(dbs);
             double buildSeconds = seconds(t);
             BenchResult.Machine machine = machine(dbs, load);
             BenchReport.printMachine(out, machine, buildSeconds);
@@ -140,6 +155,11 @@ public final class Benchmark {
             BenchReport.printSummary(out, result);
             return result;
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook does the cleaning
+            }
             if (dbs != null) {
                 dbs.close();
             }
