@@ -49,7 +49,8 @@ import io.osmigrate.config.OsmSettings;
  *       rows created by those users, and their children, are dead-lettered (about 45% of the moved rows); the
  *       reasons are counted on the next line. The heap line: peak used = max(50 ms samples of heap used, heap used
  *       before each GC) after a {@code System.gc()} at the start; max after GC = the largest heap used after a
- *       collection (an upper bound of the live set), the figure to watch for growth with N.</li>
+ *       collection (an upper bound of the live set), the figure to watch for growth with N. The heap holds
+ *       osmigrate's embedded H2 state store too, and on {@code --engine h2} both embedded databases.</li>
  *   <li>{@code [2/3]} the raw copy baseline of the same rows and columns, no remapping: on PostgreSQL
  *       {@code COPY (SELECT …) TO STDOUT} piped into {@code COPY … FROM STDIN} (pgjdbc CopyManager), on H2 a
  *       streamed read + 1,000-row JDBC batches; (a) into plain copies of the destination tables (no indexes, no keys:
