@@ -27,7 +27,10 @@ public final class PropertySource {
     public PropertySource(CamelContext context, String origin) {
         this.properties = context.getPropertiesComponent();
         this.origin = origin;
-        properties.loadPropertiesAsMap().forEach((k, v) -> rawValues.put(k.toString(), v.toString()));
+        // entrySet, not forEach: Camel's ordered properties map overrides the first but not the second
+        for (Map.Entry<String, Object> e : properties.loadPropertiesAsMap().entrySet()) {
+            rawValues.put(e.getKey().toString(), e.getValue().toString());
+        }
     }
 
     /** The value with placeholders resolved; empty when the key is absent. */
