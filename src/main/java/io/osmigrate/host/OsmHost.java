@@ -66,27 +66,35 @@ public final class OsmHost {
         } catch (ConfigException e) {
             LOG.warn("Job file {} rejected: {}", name, e.getMessage());
             outcome = JobRunner.failed(name, null, started, ExitCode.CONFIG_ERROR, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            LOG.error("Job file {} failed", name, e);
+            outcome = JobRunner.failed(name, null, started, ExitCode.FAULT, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
-        boolean done = outcome.exitCode() == ExitCode.OK.code() || outcome.exitCode() == ExitCode.DEAD_LETTERS.code();
+        boolean done = isDone(outcome);
         writeResult(inbox.resolve(done ? DONE : FAILED).resolve(jobId + "-" + name + ".result.json"), outcome);
         if (!done) {
             throw new JobFailedException("job " + name + " " + outcome.status() + ": " + outcome.message());
         }
     }
 
-    /** Called by a schedule's route; the result lands under the data folder. */
+    /** Exit codes 0 (all moved) and 1 (finished with dead letters) go to .done/; anything else to .failed/. */
+    static boolean isDone(JobOutcome outcome) {
+        return outcome.exitCode() == ExitCode.OK.code() || outcome.exitCode() == ExitCode.DEAD_LETTERS.code();
+    }
+
+    /** Called by a schedule's route; the result lands under {@code <data-dir>/schedules/}. */
     public void runSchedule(String scheduleName) {
         Schedule schedule = runner.runtime().settings().schedules().stream().filter(s -> s.name().equals(scheduleName))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no schedule " + scheduleName));
         JobOutcome outcome = runner.execute("schedule " + scheduleName,
                 new JobRequest(schedule.spec().toString(), schedule.command(), null, null));
-        writeResult(runner.runtime().settings().dataDir().resolve("schedules")
-                .resolve(scheduleName + "-" + STAMP.format(Instant.now()) + ".result.json"), outcome);
+        writeResult(runner.runtime().settings().dataDir().resolve("schedules").resolve(scheduleName + "-"
+                + STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet() + ".result.json"), outcome);
     }
 
     /**
      * Jobs left in .inprogress/ by a host that stopped mid-job are not run again by surprise: they move
-     * to .failed/ with a result that says so.
+     * to .failed/ with a result that says so. Called before the inbox route starts.
      */
     public void recoverInterrupted() {
         Path inProgress = inbox.resolve(IN_PROGRESS);
@@ -102,14 +110,24 @@ public final class OsmHost {
                 String jobId = STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet();
                 Path failed = inbox.resolve(FAILED);
                 Files.createDirectories(failed);
+                JobRequest job = readQuietly(file);
                 Files.move(file, failed.resolve(jobId + "-" + name), StandardCopyOption.REPLACE_EXISTING);
-                writeResult(failed.resolve(jobId + "-" + name + ".result.json"), JobRunner.failed(name, null, Instant.now(),
-                        ExitCode.FAULT, "the host stopped while this job ran; drop the job file again to run it again"
-                                + " (a run resumes safely where it stopped)", null));
+                writeResult(failed.resolve(jobId + "-" + name + ".result.json"), JobRunner.failed(name, job,
+                        Instant.now(), ExitCode.FAULT,
+                        "interrupted: the host stopped while this job ran, so it did not finish; drop the job file again"
+                                + " to run it again (a run resumes safely where it stopped)", null));
                 LOG.warn("Job {} was interrupted by a host stop; moved to {}", name, FAILED);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recover interrupted jobs in " + inProgress, e);
+        }
+    }
+
+    private static JobRequest readQuietly(Path file) {
+        try {
+            return JobFiles.parse(file.toString(), Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
