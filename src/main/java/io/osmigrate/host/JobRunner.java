@@ -1,12 +1,14 @@
 package io.osmigrate.host;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -29,7 +31,8 @@ import io.osmigrate.state.EntityFigures;
 /**
  * Executes jobs in the route host, one at a time: a job that arrives while another runs (a schedule
  * firing during a job file's run) waits for it. A job never throws; whatever happens becomes its
- * {@link JobOutcome}. Thread-safe.
+ * {@link JobOutcome}. Once the host is stopping, a job that has not started yet is not started.
+ * Thread-safe.
  */
 public final class JobRunner {
 
@@ -37,6 +40,8 @@ public final class JobRunner {
 
     private final OsmRuntime runtime;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private volatile boolean stopping;
+    private volatile String current;
 
     public JobRunner(OsmRuntime runtime) {
         this.runtime = runtime;
@@ -48,11 +53,23 @@ public final class JobRunner {
 
     public JobOutcome execute(String jobName, JobRequest job) {
         oneAtATime.lock();
+        current = jobName;
         try {
-            JobOutcome outcome = attempt(jobName, job, Instant.now());
+            Instant started = Instant.now();
+            if (stopping) {
+                LOG.warn("Job {} not started: the host is stopping", jobName);
+                return failed(jobName, job, started, ExitCode.FAULT,
+                        "not started: the host was stopping; drop the job again (or wait for the next schedule)", null);
+            }
+            JobOutcome outcome = attempt(jobName, job, started);
+            if (stopping && outcome.status().equals("failed")) {
+                outcome = outcome.withMessage("the host stopped during this job, so it did not finish: " + outcome.message()
+                        + " Drop the job again to go on (a run resumes safely where it stopped).");
+            }
             LOG.info("Job {}: {} (exit code {}) {}", jobName, outcome.status(), outcome.exitCode(), outcome.message());
             return outcome;
         } finally {
+            current = null;
             oneAtATime.unlock();
         }
     }
@@ -72,6 +89,38 @@ public final class JobRunner {
         } catch (Exception e) {
             LOG.error("Job {} failed", jobName, e);
             return failed(jobName, job, started, ExitCode.FAULT, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    /** From now on no job starts; the one in flight (if any) goes on until it finishes or aborts. */
+    void stopping() {
+        stopping = true;
+        String job = current;
+        if (job != null) {
+            LOG.info("The host is stopping; waiting for job {} to finish or abort", job);
+        }
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** The job in flight, if any. */
+    String current() {
+        return current;
+    }
+
+    /** Waits until no job is in flight; false when one still is after the timeout. */
+    boolean awaitIdle(Duration timeout) {
+        try {
+            if (oneAtATime.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                oneAtATime.unlock();
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -121,6 +122,40 @@ public final class OsmHost {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recover interrupted jobs in " + inProgress, e);
         }
+    }
+
+    /** Marks the host as stopping: no further job starts; the one in flight goes on until it ends. */
+    void stopping() {
+        runner.stopping();
+    }
+
+    boolean isStopping() {
+        return runner.isStopping();
+    }
+
+    /** The job in flight, if any. */
+    String currentJob() {
+        return runner.current();
+    }
+
+    /** Waits until no job is in flight; false when one still is after the timeout. */
+    boolean awaitIdle(Duration timeout) {
+        return runner.awaitIdle(timeout);
+    }
+
+    /**
+     * Releases the runtime (pools, state store) once no job is in flight, waiting up to {@code timeout}.
+     * A run still going after that is not cut off from its pools here: it ends with the process, like
+     * a crash, which the next run of its spec settles (see {@code pipeline.Recovery}).
+     */
+    void close(Duration timeout) {
+        String job = runner.current();
+        if (!runner.awaitIdle(timeout)) {
+            LOG.warn("Job {} is still running; leaving its connections open for it. Its file stays in {} and moves to {}"
+                    + " on the next start; the next run of its spec resumes safely", job, IN_PROGRESS, FAILED);
+            return;
+        }
+        runner.runtime().close();
     }
 
     private static JobRequest readQuietly(Path file) {
