@@ -98,7 +98,11 @@ public final class HostMain {
                 throw new ConfigException(origin + ": osmigrate.schedule." + s.name() + ".cron '" + s.cron()
                         + "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. 0 0 2 * * ?)");
             }
-            SpecLoader.load(s.spec());
+            try {
+                SpecLoader.load(s.spec());
+            } catch (ConfigException e) {
+                throw new ConfigException(origin + ": osmigrate.schedule." + s.name() + ".spec: " + e.getMessage());
+            }
         }
     }
 
