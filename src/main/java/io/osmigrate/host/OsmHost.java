@@ -166,10 +166,13 @@ public final class OsmHost {
         }
     }
 
+    /** Written under a hidden name, then renamed: whoever watches the folder never reads half a result. */
     private static void writeResult(Path file, JobOutcome outcome) {
         try {
             Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), outcome);
+            Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+            JSON.writeValue(partial.toFile(), outcome);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.error("Cannot write the result file {}: {}", file, e.getMessage());
         }
