@@ -123,14 +123,16 @@ public final class HostMain {
         public void onContextStopping(CamelContext context) {
             host.stopping();
             String job = host.currentJob();
-            if (job == null) {
+            if (job == null && context.getInflightRepository().size() == 0) {
                 return;
             }
             ShutdownStrategy shutdown = context.getShutdownStrategy();
             Duration timeout = Duration.ofMillis(shutdown.getTimeUnit().toMillis(shutdown.getTimeout()));
             LOG.info("Stopping: waiting up to {} s (camel.main.shutdown-timeout) for job {} to finish or abort",
-                    timeout.toSeconds(), job);
-            if (host.awaitIdle(timeout)) {
+                    timeout.toSeconds(), job == null ? "(ending)" : job);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            // the job first, then its exchange: the result file and the job file's move come after the run
+            if (host.awaitIdle(timeout) && awaitNothingInFlight(context, deadline)) {
                 LOG.info("Stopping: job {} has ended", job);
                 return;
             }
@@ -140,6 +142,21 @@ public final class HostMain {
                     + " resumes safely; its job file moves to {} on the next start", job, timeout.toSeconds(), OsmHost.FAILED);
             shutdown.setTimeout(1);
             shutdown.setTimeUnit(TimeUnit.SECONDS);
+        }
+
+        private static boolean awaitNothingInFlight(CamelContext context, long deadline) {
+            while (context.getInflightRepository().size() > 0) {
+                if (System.nanoTime() >= deadline) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

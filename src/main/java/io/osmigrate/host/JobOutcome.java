@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What a job did, written as the result file beside the job in .done/ or .failed/.
  *
- * @param status     succeeded, dead-letters, blocked or failed
+ * @param status     succeeded, dead-letters, blocked or failed (or skipped: not started, the host was stopping)
  * @param exitCode   the code the same command exits with on the command line
  * @param runId      the run's id in the run history (run jobs that got as far as starting one)
  * @param reportFile the run's report.json (run jobs that got as far as writing one)

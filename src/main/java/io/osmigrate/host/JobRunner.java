@@ -36,6 +36,9 @@ import io.osmigrate.state.EntityFigures;
  */
 public final class JobRunner {
 
+    /** The status of a job that never started because the host was stopping (nothing ran). */
+    static final String SKIPPED = "skipped";
+
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     private final OsmRuntime runtime;
@@ -58,12 +61,14 @@ public final class JobRunner {
             Instant started = Instant.now();
             if (stopping) {
                 LOG.warn("Job {} not started: the host is stopping", jobName);
-                return failed(jobName, job, started, ExitCode.FAULT,
-                        "not started: the host was stopping; drop the job again (or wait for the next schedule)", null);
+                return new JobOutcome(jobName, job.spec(), job.command(), SKIPPED, ExitCode.FAULT.code(),
+                        "not started: the host was stopping; drop the job again (or wait for the next schedule)", null, null,
+                        started, Instant.now(), Map.of());
             }
             JobOutcome outcome = attempt(jobName, job, started);
             if (stopping && outcome.status().equals("failed")) {
-                outcome = outcome.withMessage("the host stopped during this job, so it did not finish: " + outcome.message()
+                String why = outcome.message().endsWith(".") ? outcome.message() : outcome.message() + ".";
+                outcome = outcome.withMessage("the host stopped during this job, so it did not finish: " + why
                         + " Drop the job again to go on (a run resumes safely where it stopped).");
             }
             LOG.info("Job {}: {} (exit code {}) {}", jobName, outcome.status(), outcome.exitCode(), outcome.message());

@@ -89,6 +89,9 @@ public final class OsmHost {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no schedule " + scheduleName));
         JobOutcome outcome = runner.execute("schedule " + scheduleName,
                 new JobRequest(schedule.spec().toString(), schedule.command(), null, null));
+        if (outcome.status().equals(JobRunner.SKIPPED)) {
+            return; // a firing during a stop: nothing ran, the next firing comes after the restart
+        }
         writeResult(runner.runtime().settings().dataDir().resolve("schedules").resolve(scheduleName + "-"
                 + STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet() + ".result.json"), outcome);
     }
