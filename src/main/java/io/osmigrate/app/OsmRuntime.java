@@ -58,9 +58,13 @@ public final class OsmRuntime implements AutoCloseable {
         return new OsmRuntime(camel, false, OsmSettings.load(new PropertySource(camel, configFile.toString())));
     }
 
-    /** The properties locations: packaged defaults, then the configuration file when it exists. */
+    /**
+     * The properties locations: the configuration file when it exists, then the packaged defaults.
+     * Camel's properties component gives the first location that has a key precedence, so the file
+     * comes first for its values to win.
+     */
     public static String locations(Path configFile) {
-        return DEFAULTS + ";optional=true,file:" + configFile + ";optional=true";
+        return "file:" + configFile + ";optional=true," + DEFAULTS + ";optional=true";
     }
 
     public CamelContext camel() {

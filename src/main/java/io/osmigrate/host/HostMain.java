@@ -2,11 +2,18 @@ package io.osmigrate.host;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.ShutdownStrategy;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.config.ConfigException;
@@ -17,8 +24,20 @@ import io.osmigrate.spec.SpecLoader;
  * The long-lived route host: camel-main with the routes of {@code routes/*.camel.yaml} (job inbox,
  * error handling) and one Quartz route per schedule. Configuration is validated before any route
  * starts, with messages that name the key.
+ *
+ * <p>Stopping (SIGTERM, Ctrl-C, {@link #stop()}, JMX) is graceful. Before Camel begins its own
+ * shutdown, the host stops taking jobs (the inbox is no longer polled, a schedule that fires is
+ * skipped) and waits up to {@code camel.main.shutdown-timeout} for the job in flight to finish or
+ * abort; it waits there, while the context is still fully started, because a run adds and removes a
+ * route per entity, which Camel's shutdown would block. The job then ends as usual, in {@code .done/}
+ * or {@code .failed/}, and Camel stops with nothing in flight. A run still going after the timeout is
+ * left to its own protocol: Camel stops without it (as a crash would), the next run of its spec settles
+ * whatever it left ({@code pipeline.Recovery}), and its job file, still in {@code .inprogress/}, moves
+ * to {@code .failed/} on the next start with a result that says so.
  */
 public final class HostMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostMain.class);
 
     private final Main main = new Main();
     private final Path configFile;
@@ -30,24 +49,21 @@ public final class HostMain {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport m) {
-                OsmRuntime runtime = OsmRuntime.hosted(m.getCamelContext(), configFile);
+                CamelContext camel = m.getCamelContext();
+                OsmRuntime runtime = OsmRuntime.hosted(camel, configFile);
                 validateSchedules(runtime);
-                host = new OsmHost(new JobRunner(runtime));
-                m.getCamelContext().getRegistry().bind("osmHost", host);
+                OsmHost created = new OsmHost(new JobRunner(runtime));
+                camel.getRegistry().bind("osmHost", created);
+                camel.getRegistry().bind("osmInboxPoll", new InboxPollStrategy(created));
+                camel.addLifecycleStrategy(new Lifecycle(created));
                 try {
-                    m.getCamelContext().addRoutes(new ScheduleRoutes(runtime.settings().schedules()));
+                    camel.addRoutes(new ScheduleRoutes(runtime.settings().schedules()));
                     Files.createDirectories(runtime.settings().inbox());
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot set up the host: " + e.getMessage(), e);
                 }
-                host.recoverInterrupted();
-            }
-
-            @Override
-            public void afterStop(BaseMainSupport m) {
-                if (host != null) {
-                    host.runner().runtime().close();
-                }
+                created.recoverInterrupted();
+                host = created;
             }
         });
     }
@@ -62,6 +78,7 @@ public final class HostMain {
         main.start();
     }
 
+    /** Stops gracefully: returns once the job in flight has ended, or the shutdown timeout has passed. */
     public void stop() throws Exception {
         main.stop();
     }
@@ -75,13 +92,76 @@ public final class HostMain {
     }
 
     private static void validateSchedules(OsmRuntime runtime) {
+        String origin = runtime.settings().origin();
         for (Schedule s : runtime.settings().schedules()) {
-            String origin = runtime.settings().origin();
             if (!CronExpression.isValidExpression(s.cron())) {
                 throw new ConfigException(origin + ": osmigrate.schedule." + s.name() + ".cron '" + s.cron()
                         + "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. 0 0 2 * * ?)");
             }
-            SpecLoader.load(s.spec());
+            try {
+                SpecLoader.load(s.spec());
+            } catch (ConfigException e) {
+                throw new ConfigException(origin + ": osmigrate.schedule." + s.name() + ".spec: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Ties the host to the Camel context's life, whoever stops it. {@code onContextStopping} runs before
+     * the context's status changes and before its shutdown strategy starts, so the job in flight can
+     * still finish normally while the host waits for it.
+     */
+    private static final class Lifecycle extends LifecycleStrategySupport {
+
+        private final OsmHost host;
+
+        Lifecycle(OsmHost host) {
+            this.host = host;
+        }
+
+        @Override
+        public void onContextStopping(CamelContext context) {
+            host.stopping();
+            String job = host.currentJob();
+            if (job == null && context.getInflightRepository().size() == 0) {
+                return;
+            }
+            ShutdownStrategy shutdown = context.getShutdownStrategy();
+            Duration timeout = Duration.ofMillis(shutdown.getTimeUnit().toMillis(shutdown.getTimeout()));
+            LOG.info("Stopping: waiting up to {} s (camel.main.shutdown-timeout) for job {} to finish or abort",
+                    timeout.toSeconds(), job == null ? "(ending)" : job);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            // the job first, then its exchange: the result file and the job file's move come after the run
+            if (host.awaitIdle(timeout) && awaitNothingInFlight(context, deadline)) {
+                LOG.info("Stopping: job {} has ended", job);
+                return;
+            }
+            // The job had the whole timeout; Camel waiting as long again would only stall on the run's
+            // per-entity route changes. Let it stop now: the run's protocol makes that safe.
+            LOG.warn("Stopping: job {} is still running after {} s; stopping without it. The next run of its spec"
+                    + " resumes safely; its job file moves to {} on the next start", job, timeout.toSeconds(), OsmHost.FAILED);
+            shutdown.setTimeout(1);
+            shutdown.setTimeUnit(TimeUnit.SECONDS);
+        }
+
+        private static boolean awaitNothingInFlight(CamelContext context, long deadline) {
+            while (context.getInflightRepository().size() > 0) {
+                if (System.nanoTime() >= deadline) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void onContextStopped(CamelContext context) {
+            host.close(Duration.ofSeconds(1));
         }
     }
 }

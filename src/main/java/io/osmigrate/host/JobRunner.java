@@ -1,9 +1,14 @@
 package io.osmigrate.host;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -17,18 +22,29 @@ import io.osmigrate.env.EnvironmentException;
 import io.osmigrate.metamodel.MetamodelException;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.Severity;
+import io.osmigrate.run.RunOptions;
+import io.osmigrate.run.RunReport;
+import io.osmigrate.run.RunService;
 import io.osmigrate.spec.SpecLoader;
+import io.osmigrate.state.EntityFigures;
 
 /**
- * Executes jobs in the route host, one at a time: a job that arrives while another runs waits for
- * it. A job never throws; whatever happens becomes its {@link JobOutcome}. Thread-safe.
+ * Executes jobs in the route host, one at a time: a job that arrives while another runs (a schedule
+ * firing during a job file's run) waits for it. A job never throws; whatever happens becomes its
+ * {@link JobOutcome}. Once the host is stopping, a job that has not started yet is not started.
+ * Thread-safe.
  */
 public final class JobRunner {
+
+    /** The status of a job that never started because the host was stopping (nothing ran). */
+    static final String SKIPPED = "skipped";
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     private final OsmRuntime runtime;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private volatile boolean stopping;
+    private volatile String current;
 
     public JobRunner(OsmRuntime runtime) {
         this.runtime = runtime;
@@ -40,24 +56,76 @@ public final class JobRunner {
 
     public JobOutcome execute(String jobName, JobRequest job) {
         oneAtATime.lock();
-        Instant started = Instant.now();
+        current = jobName;
         try {
-            LOG.info("Job {}: {} {}", jobName, job.command(), job.spec());
-            JobOutcome outcome = switch (job.command()) {
-                case "plan" -> plan(jobName, job, started);
-                default -> failed(jobName, job, started, ExitCode.CONFIG_ERROR,
-                        "command '" + job.command() + "' is not available in this version; allowed: plan", null);
-            };
+            Instant started = Instant.now();
+            if (stopping) {
+                LOG.warn("Job {} not started: the host is stopping", jobName);
+                return new JobOutcome(jobName, job.spec(), job.command(), SKIPPED, ExitCode.FAULT.code(),
+                        "not started: the host was stopping; drop the job again (or wait for the next schedule)", null, null,
+                        started, Instant.now(), Map.of());
+            }
+            JobOutcome outcome = attempt(jobName, job, started);
+            if (stopping && outcome.status().equals("failed")) {
+                String why = outcome.message().endsWith(".") ? outcome.message() : outcome.message() + ".";
+                outcome = outcome.withMessage("the host stopped during this job, so it did not finish: " + why
+                        + " Drop the job again to go on (a run resumes safely where it stopped).");
+            }
             LOG.info("Job {}: {} (exit code {}) {}", jobName, outcome.status(), outcome.exitCode(), outcome.message());
             return outcome;
+        } finally {
+            current = null;
+            oneAtATime.unlock();
+        }
+    }
+
+    private JobOutcome attempt(String jobName, JobRequest job, Instant started) {
+        try {
+            LOG.info("Job {}: {} {}", jobName, job.command(), job.spec());
+            return switch (job.command()) {
+                case "plan" -> plan(jobName, job, started);
+                case "run" -> run(jobName, job, started);
+                default -> failed(jobName, job, started, ExitCode.CONFIG_ERROR,
+                        "command '" + job.command() + "' is unknown; allowed: plan, run", null);
+            };
         } catch (ConfigException | EnvironmentException | MetamodelException e) {
             LOG.warn("Job {} failed: {}", jobName, e.getMessage());
             return failed(jobName, job, started, ExitCode.CONFIG_ERROR, e.getMessage(), null);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.error("Job {} failed", jobName, e);
             return failed(jobName, job, started, ExitCode.FAULT, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
-        } finally {
-            oneAtATime.unlock();
+        }
+    }
+
+    /** From now on no job starts; the one in flight (if any) goes on until it finishes or aborts. */
+    void stopping() {
+        stopping = true;
+        String job = current;
+        if (job != null) {
+            LOG.info("The host is stopping; waiting for job {} to finish or abort", job);
+        }
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** The job in flight, if any. */
+    String current() {
+        return current;
+    }
+
+    /** Waits until no job is in flight; false when one still is after the timeout. */
+    boolean awaitIdle(Duration timeout) {
+        try {
+            if (oneAtATime.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                oneAtATime.unlock();
+                return true;
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -72,11 +140,94 @@ public final class JobRunner {
         String message = plan.runnable() ? "plan is runnable: " + plan.moved().size() + " entities to move"
                 : "plan has " + plan.errors().size() + " blocking errors: " + plan.errors().get(0).message();
         return new JobOutcome(jobName, job.spec(), job.command(), plan.runnable() ? "succeeded" : "blocked", code.code(),
-                message, null, started, Instant.now(), details);
+                message, null, null, started, Instant.now(), details);
+    }
+
+    private JobOutcome run(String jobName, JobRequest job, Instant started) throws Exception {
+        RunOptions options = new RunOptions(JobFiles.phases(job), job.isFresh());
+        RunReport report = RunService.run(runtime, SpecLoader.load(Path.of(job.spec())), options);
+        String status = switch (report.state()) {
+            case "SUCCEEDED" -> "succeeded";
+            case "DEAD_LETTERS" -> "dead-letters";
+            case "BLOCKED" -> "blocked";
+            default -> "failed";
+        };
+        Totals totals = new Totals();
+        List<Map<String, Object>> entities = new ArrayList<>();
+        for (EntityFigures f : report.entities()) {
+            totals.add(f);
+            entities.add(entity(f));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", report.source());
+        details.put("destination", report.destination());
+        details.put("phases", report.phases());
+        details.put("state", report.state());
+        details.put("totals", totals.asMap());
+        details.put("deadLetters", report.deadLetters());
+        details.put("orphanReferences", report.orphans());
+        details.put("entities", entities);
+        String message = report.message() != null && !report.message().isBlank() ? report.message()
+                : "run " + report.runId() + " " + status + ": " + totals.inserted + " rows inserted, " + totals.matched
+                        + " matched, " + totals.skipped + " already there, " + report.deadLetters() + " dead-lettered";
+        return new JobOutcome(jobName, job.spec(), job.command(), status, report.exitCode(), message, report.runId(),
+                report.reportFile(), started, Instant.now(), details);
+    }
+
+    private static Map<String, Object> entity(EntityFigures f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("entity", f.entity());
+        m.put("phase", f.phase());
+        m.put("read", f.read());
+        m.put("inserted", f.inserted());
+        m.put("matched", f.matched());
+        m.put("skipped", f.skipped());
+        m.put("deadLettered", f.deadLettered());
+        m.put("nulled", f.nulled());
+        m.put("deferredUpdates", f.deferredUpdates());
+        m.put("deleted", f.deleted());
+        m.put("seconds", Double.parseDouble(String.format(Locale.ROOT, "%.3f", f.duration().toNanos() / 1e9)));
+        return m;
+    }
+
+    /** A run's figures summed over its entities. */
+    private static final class Totals {
+        long entities;
+        long read;
+        long inserted;
+        long matched;
+        long skipped;
+        long deadLettered;
+        long nulled;
+        long deleted;
+
+        void add(EntityFigures f) {
+            entities++;
+            read += f.read();
+            inserted += f.inserted();
+            matched += f.matched();
+            skipped += f.skipped();
+            deadLettered += f.deadLettered();
+            nulled += f.nulled();
+            deleted += f.deleted();
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("entities", entities);
+            m.put("read", read);
+            m.put("inserted", inserted);
+            m.put("matched", matched);
+            m.put("skipped", skipped);
+            m.put("deadLettered", deadLettered);
+            m.put("nulled", nulled);
+            m.put("deleted", deleted);
+            return m;
+        }
     }
 
     static JobOutcome failed(String jobName, JobRequest job, Instant started, ExitCode code, String message, String runId) {
         return new JobOutcome(jobName, job == null ? null : job.spec(), job == null ? null : job.command(), "failed",
-                code.code(), message, runId, started, Instant.now(), Map.of());
+                code.code(), message, runId, null, started, Instant.now(), Map.of());
     }
 }

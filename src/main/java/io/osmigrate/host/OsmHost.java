@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -66,27 +67,38 @@ public final class OsmHost {
         } catch (ConfigException e) {
             LOG.warn("Job file {} rejected: {}", name, e.getMessage());
             outcome = JobRunner.failed(name, null, started, ExitCode.CONFIG_ERROR, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            LOG.error("Job file {} failed", name, e);
+            outcome = JobRunner.failed(name, null, started, ExitCode.FAULT, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
-        boolean done = outcome.exitCode() == ExitCode.OK.code() || outcome.exitCode() == ExitCode.DEAD_LETTERS.code();
+        boolean done = isDone(outcome);
         writeResult(inbox.resolve(done ? DONE : FAILED).resolve(jobId + "-" + name + ".result.json"), outcome);
         if (!done) {
             throw new JobFailedException("job " + name + " " + outcome.status() + ": " + outcome.message());
         }
     }
 
-    /** Called by a schedule's route; the result lands under the data folder. */
+    /** Exit codes 0 (all moved) and 1 (finished with dead letters) go to .done/; anything else to .failed/. */
+    static boolean isDone(JobOutcome outcome) {
+        return outcome.exitCode() == ExitCode.OK.code() || outcome.exitCode() == ExitCode.DEAD_LETTERS.code();
+    }
+
+    /** Called by a schedule's route; the result lands under {@code <data-dir>/schedules/}. */
     public void runSchedule(String scheduleName) {
         Schedule schedule = runner.runtime().settings().schedules().stream().filter(s -> s.name().equals(scheduleName))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no schedule " + scheduleName));
         JobOutcome outcome = runner.execute("schedule " + scheduleName,
                 new JobRequest(schedule.spec().toString(), schedule.command(), null, null));
-        writeResult(runner.runtime().settings().dataDir().resolve("schedules")
-                .resolve(scheduleName + "-" + STAMP.format(Instant.now()) + ".result.json"), outcome);
+        if (outcome.status().equals(JobRunner.SKIPPED)) {
+            return; // a firing during a stop: nothing ran, the next firing comes after the restart
+        }
+        writeResult(runner.runtime().settings().dataDir().resolve("schedules").resolve(scheduleName + "-"
+                + STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet() + ".result.json"), outcome);
     }
 
     /**
      * Jobs left in .inprogress/ by a host that stopped mid-job are not run again by surprise: they move
-     * to .failed/ with a result that says so.
+     * to .failed/ with a result that says so. Called before the inbox route starts.
      */
     public void recoverInterrupted() {
         Path inProgress = inbox.resolve(IN_PROGRESS);
@@ -102,10 +114,12 @@ public final class OsmHost {
                 String jobId = STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet();
                 Path failed = inbox.resolve(FAILED);
                 Files.createDirectories(failed);
+                JobRequest job = readQuietly(file);
                 Files.move(file, failed.resolve(jobId + "-" + name), StandardCopyOption.REPLACE_EXISTING);
-                writeResult(failed.resolve(jobId + "-" + name + ".result.json"), JobRunner.failed(name, null, Instant.now(),
-                        ExitCode.FAULT, "the host stopped while this job ran; drop the job file again to run it again"
-                                + " (a run resumes safely where it stopped)", null));
+                writeResult(failed.resolve(jobId + "-" + name + ".result.json"), JobRunner.failed(name, job,
+                        Instant.now(), ExitCode.FAULT,
+                        "interrupted: the host stopped while this job ran, so it did not finish; drop the job file again"
+                                + " to run it again (a run resumes safely where it stopped)", null));
                 LOG.warn("Job {} was interrupted by a host stop; moved to {}", name, FAILED);
             }
         } catch (IOException e) {
@@ -113,10 +127,55 @@ public final class OsmHost {
         }
     }
 
+    /** Marks the host as stopping: no further job starts; the one in flight goes on until it ends. */
+    void stopping() {
+        runner.stopping();
+    }
+
+    boolean isStopping() {
+        return runner.isStopping();
+    }
+
+    /** The job in flight, if any. */
+    String currentJob() {
+        return runner.current();
+    }
+
+    /** Waits until no job is in flight; false when one still is after the timeout. */
+    boolean awaitIdle(Duration timeout) {
+        return runner.awaitIdle(timeout);
+    }
+
+    /**
+     * Releases the runtime (pools, state store) once no job is in flight, waiting up to {@code timeout}.
+     * A run still going after that is not cut off from its pools here: it ends with the process, like
+     * a crash, which the next run of its spec settles (see {@code pipeline.Recovery}).
+     */
+    void close(Duration timeout) {
+        String job = runner.current();
+        if (!runner.awaitIdle(timeout)) {
+            LOG.warn("Job {} is still running; leaving its connections open for it. Its file stays in {} and moves to {}"
+                    + " on the next start; the next run of its spec resumes safely", job, IN_PROGRESS, FAILED);
+            return;
+        }
+        runner.runtime().close();
+    }
+
+    private static JobRequest readQuietly(Path file) {
+        try {
+            return JobFiles.parse(file.toString(), Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Written under a hidden name, then renamed: whoever watches the folder never reads half a result. */
     private static void writeResult(Path file, JobOutcome outcome) {
         try {
             Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), outcome);
+            Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+            JSON.writeValue(partial.toFile(), outcome);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.error("Cannot write the result file {}: {}", file, e.getMessage());
         }

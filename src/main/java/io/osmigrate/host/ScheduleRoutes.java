@@ -6,7 +6,12 @@ import org.apache.camel.builder.RouteBuilder;
 
 import io.osmigrate.config.Schedule;
 
-/** One Quartz route per configured schedule ({@code osmigrate.schedule.<name>.*}). */
+/**
+ * One Quartz route per configured schedule ({@code osmigrate.schedule.<name>.*}). A schedule runs
+ * through the host's one {@link JobRunner}, so a firing during another job waits for it; the routes
+ * are stateful (Quartz's DisallowConcurrentExecution), so firings of one schedule never pile up behind
+ * a long run: Quartz keeps at most one, and its misfire rule fires it once when the run ends.
+ */
 final class ScheduleRoutes extends RouteBuilder {
 
     private final List<Schedule> schedules;
@@ -18,7 +23,7 @@ final class ScheduleRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Schedule s : schedules) {
-            from("quartz:osmigrate/" + s.name() + "?cron=" + s.cron().trim().replace(' ', '+'))
+            from("quartz:osmigrate/" + s.name() + "?stateful=true&cron=" + s.cron().trim().replace(' ', '+'))
                     .routeId("schedule-" + s.name())
                     .bean("osmHost", "runSchedule('" + s.name() + "')").id("schedule-" + s.name() + "-run");
         }

@@ -18,6 +18,7 @@ import io.osmigrate.dialect.InsertRow;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.spec.ConflictPolicy;
 import io.osmigrate.spec.Mode;
+import io.osmigrate.state.DeadLetter;
 import io.osmigrate.state.KeyMap;
 import io.osmigrate.state.PairBlock;
 
@@ -40,10 +41,16 @@ final class BatchWriter {
 
     private final EntityJob job;
     private final ExistingRows existing;
+    private final List<DeadLetter> deadLetters = new ArrayList<>();
+    private final List<String> sourceNames;
 
     BatchWriter(EntityJob job) {
         this.job = job;
         this.existing = job.entity().onConflict() == ConflictPolicy.MATCH_EXISTING ? new ExistingRows(job) : null;
+        List<String> names = new ArrayList<>();
+        names.add(job.read().idColumn());
+        names.addAll(job.read().columns());
+        this.sourceNames = List.copyOf(names);
     }
 
     void write(List<PendingRow> batch) throws SQLException {
@@ -65,6 +72,12 @@ final class BatchWriter {
             insertWithRetries(ready);
         }
         unwritable.forEach(r -> deadLetter(r, null));
+        flushDeadLetters();
+    }
+
+    private void flushDeadLetters() {
+        DeadLetters.send(job.run(), deadLetters);
+        deadLetters.clear();
     }
 
     private void resolveIdentifiers(List<PendingRow> rows) {
@@ -219,6 +232,7 @@ final class BatchWriter {
         row.error = e;
         if (policy == ConflictPolicy.FAIL) {
             deadLetter(row, e);
+            flushDeadLetters();
             throw new RunAbortedException(job.stats().entity() + " id " + row.source.id() + " was rejected by the destination ("
                     + kind + ": " + e.getMessage() + "); onConflict is fail", e);
         }
@@ -254,13 +268,11 @@ final class BatchWriter {
         return out;
     }
 
+    /** Records a row that cannot be moved; the batch's dead letters go out together. */
     private void deadLetter(PendingRow r, SQLException error) {
         RunContext run = job.run();
         run.markFailed(job.entity().entity(), r.source.id());
         job.stats().deadLettered.incrementAndGet();
-        List<String> sourceNames = new ArrayList<>();
-        sourceNames.add(job.read().idColumn());
-        sourceNames.addAll(job.read().columns());
         Object[] sourceValues = new Object[r.source.values().length + 1];
         sourceValues[0] = r.source.id();
         System.arraycopy(r.source.values(), 0, sourceValues, 1, r.source.values().length);
@@ -269,8 +281,8 @@ final class BatchWriter {
             mapped.put(job.target().idColumn().name(), r.explicitId);
         }
         mapped.putAll(DeadLetters.row(job.target().columnNames(), r.values));
-        DeadLetters.send(run, "data", job.stats().entity(), r.source.id(), r.failureReason, r.failureMessage, error,
-                run.destination().dialect(), DeadLetters.row(sourceNames, sourceValues), mapped);
+        deadLetters.add(DeadLetters.of(run, "data", job.stats().entity(), r.source.id(), r.failureReason, r.failureMessage, error,
+                DeadLetters.row(sourceNames, sourceValues), mapped));
     }
 
     private void rollbackQuietly() {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.osmigrate.dialect.Dialect;
 import io.osmigrate.state.DeadLetter;
 
 /**
@@ -28,13 +27,20 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
-    static void send(RunContext run, String phase, String entity, Object sourceId, String reason, String message,
-                     SQLException error, Dialect dialect, Map<String, Object> sourceRow, Map<String, Object> mappedRow) {
+    /** A dead letter with the error's class, SQL state and vendor code, and both rows as JSON. */
+    static DeadLetter of(RunContext run, String phase, String entity, Object sourceId, String reason, String message,
+                         SQLException error, Map<String, Object> sourceRow, Map<String, Object> mappedRow) {
         SQLException root = error == null ? null : root(error);
-        DeadLetter d = new DeadLetter(0, run.runId(), phase, entity, sourceId == null ? null : sourceId.toString(), reason,
+        return new DeadLetter(0, run.runId(), phase, entity, sourceId == null ? null : sourceId.toString(), reason,
                 root == null ? null : root.getClass().getName(), root == null ? null : root.getSQLState(),
                 root == null ? null : root.getErrorCode(), message, json(sourceRow), json(mappedRow), Instant.now());
-        run.producer().requestBody(PipelineHeaders.DEAD_LETTER_ENDPOINT, d);
+    }
+
+    /** Sends a batch's dead letters through the channel, written in one transaction; a failure stops the run. */
+    static void send(RunContext run, List<DeadLetter> letters) {
+        if (!letters.isEmpty()) {
+            run.producer().requestBody(PipelineHeaders.DEAD_LETTER_ENDPOINT, List.copyOf(letters));
+        }
     }
 
     static Map<String, Object> row(List<String> names, Object[] values) {

@@ -14,6 +14,7 @@ import io.osmigrate.dialect.ValueKind;
 import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.PlannedEntity;
 import io.osmigrate.spec.UnresolvedPolicy;
+import io.osmigrate.state.DeadLetter;
 import io.osmigrate.state.KeyMap;
 
 /**
@@ -80,6 +81,7 @@ final class DeferredUpdater {
             mapped.add(scopes.get(col) == null || wanted.isEmpty() ? new HashMap<>() : keyMap.lookup(scopes.get(col), wanted));
         }
         List<UpdatePath.Row> updates = new ArrayList<>(batch.size());
+        List<DeadLetter> letters = new ArrayList<>();
         for (SourceRow row : batch) {
             Object destinationId = ids.get(row.id());
             if (destinationId == null) {
@@ -95,11 +97,12 @@ final class DeferredUpdater {
                 if (target != null) {
                     values[col] = Values.id(target, ValueKind.of(targets.get(col).jdbcType()));
                 } else {
-                    unresolved(run, entity, row, entity.deferredColumns().get(col), sourceValue, stats);
+                    unresolved(run, entity, row, entity.deferredColumns().get(col), sourceValue, stats, letters);
                 }
             }
             updates.add(new UpdatePath.Row(destinationId, values));
         }
+        DeadLetters.send(run, letters);
         if (!updates.isEmpty()) {
             path.update(c, updates);
             FaultInjection.pause("deferred-update");
@@ -110,7 +113,7 @@ final class DeferredUpdater {
     }
 
     private static void unresolved(RunContext run, PlannedEntity entity, SourceRow row, ColumnPlan column, Object value,
-                                   EntityStats stats) {
+                                   EntityStats stats, List<DeadLetter> letters) {
         String message = column.attribute() + " → " + column.target().qualifiedName() + " id " + value
                 + (run.hasFailed(column.target(), value) ? " was dead-lettered in this run" : " was not moved")
                 + "; the row is in the destination with this reference empty";
@@ -120,9 +123,9 @@ final class DeferredUpdater {
         stats.nulled.incrementAndGet();
         if (entity.unresolvedReference() == UnresolvedPolicy.DEAD_LETTER) {
             stats.deadLettered.incrementAndGet();
-            DeadLetters.send(run, "deferred", entity.entity().qualifiedName(), row.id(),
+            letters.add(DeadLetters.of(run, "deferred", entity.entity().qualifiedName(), row.id(),
                     run.hasFailed(column.target(), value) ? "parent-failed" : "parent-missing", message, null,
-                    run.destination().dialect(), Map.of(column.sourceColumn(), value), null);
+                    Map.of(column.sourceColumn(), value), null));
         }
     }
 

@@ -10,7 +10,7 @@ import io.osmigrate.state.DeadLetterStore;
 /**
  * The data pipeline as Camel routes: the route template every moved entity is instantiated from
  * (streamed read → split into ordered record messages → enrich → aggregate into batches → write),
- * and the dead-letter channel.
+ * and the dead-letter channel (one message per batch's dead letters, written in one transaction).
  *
  * <p>The aggregator runs on the caller's thread, checks completion eagerly and completes on the
  * splitter's last record, so a table is finished only when its last batch is written and its pairs
@@ -44,6 +44,11 @@ public final class PipelineRoutes extends RouteBuilder {
                 .end();
 
         from(PipelineHeaders.DEAD_LETTER_ENDPOINT).routeId("dead-letter")
-                .process(e -> deadLetters.write(e.getIn().getBody(DeadLetter.class))).id("dead-letter-write");
+                .process(this::write).id("dead-letter-write");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void write(Exchange exchange) {
+        deadLetters.write((java.util.List<DeadLetter>) exchange.getIn().getBody(java.util.List.class));
     }
 }

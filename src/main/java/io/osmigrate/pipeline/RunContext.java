@@ -39,7 +39,7 @@ public final class RunContext {
     private volatile UserMap users;
     private final Instant startedAt = Instant.now();
     private final Map<String, Integer> scopes = new HashMap<>();
-    private final Map<String, Set<Object>> failed = new HashMap<>();
+    private final Map<EntityRef, Set<Object>> failed = new HashMap<>();
 
     public RunContext(String runId, Plan plan, MigrationSpec spec, OsmSettings settings, Environment source,
                       Environment destination, StateStore state, ProducerTemplate producer, StaticMap statics,
@@ -123,13 +123,16 @@ public final class RunContext {
         return scopes.get(name);
     }
 
-    /** Records that a source row of an entity was dead-lettered in this run. */
+    /**
+     * Records that a source row of an entity was dead-lettered in this run, so its children are told
+     * "parent failed". Grows with the number of dead letters, not with table sizes.
+     */
     public synchronized void markFailed(EntityRef entity, Object sourceId) {
-        failed.computeIfAbsent(entity.qualifiedName(), k -> new HashSet<>()).add(sourceId);
+        failed.computeIfAbsent(entity, k -> new HashSet<>()).add(sourceId);
     }
 
     public synchronized boolean hasFailed(EntityRef entity, Object sourceId) {
-        Set<Object> ids = failed.get(entity.qualifiedName());
+        Set<Object> ids = failed.get(entity);
         return ids != null && ids.contains(sourceId);
     }
 }

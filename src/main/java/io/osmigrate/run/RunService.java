@@ -130,7 +130,7 @@ public final class RunService {
             outcome = RunState.FAILED;
             message = "aborted: " + e.getMessage() + ". Fix the cause and run again: the run resumes where it stopped.";
         }
-        long deadLetters = state.deadLetters().list(runId).size();
+        long deadLetters = state.deadLetters().count(runId);
         if (outcome == RunState.SUCCEEDED && deadLetters > 0) {
             outcome = RunState.DEAD_LETTERS;
         }

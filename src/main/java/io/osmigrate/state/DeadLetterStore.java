@@ -20,30 +20,59 @@ public final class DeadLetterStore {
         this.store = store;
     }
 
-    public void write(DeadLetter d) {
+    /** Writes dead letters in one transaction: all of them or, on failure, none (and the caller stops). */
+    public void write(List<DeadLetter> letters) {
+        if (letters.isEmpty()) {
+            return;
+        }
         String sql = "INSERT INTO OSM_DEAD_LETTER (RUN_ID, PHASE, ENTITY, SOURCE_ID, REASON, ERROR_CLASS, SQL_STATE,"
                 + " VENDOR_CODE, MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, d.runId());
-            ps.setString(2, d.phase());
-            ps.setString(3, d.entity());
-            ps.setString(4, d.sourceId());
-            ps.setString(5, d.reason());
-            ps.setString(6, d.errorClass());
-            ps.setString(7, d.sqlState());
-            if (d.vendorCode() == null) {
-                ps.setNull(8, Types.INTEGER);
-            } else {
-                ps.setInt(8, d.vendorCode());
+            c.setAutoCommit(false);
+            for (DeadLetter d : letters) {
+                bind(ps, d);
+                ps.addBatch();
             }
-            ps.setString(9, Runs.truncate(d.message()));
-            ps.setString(10, d.sourceRow());
-            ps.setString(11, d.mappedRow());
-            ps.setTimestamp(12, Timestamp.from(d.createdAt()));
-            ps.executeUpdate();
+            ps.executeBatch();
+            c.commit();
         } catch (SQLException e) {
-            throw new StateException("cannot write a dead letter for " + d.entity() + " id " + d.sourceId(), e);
+            DeadLetter first = letters.get(0);
+            throw new StateException("cannot write " + letters.size() + " dead letters for " + first.entity() + " (first id "
+                    + first.sourceId() + ")", e);
         }
+    }
+
+    /** How many dead letters a run recorded. */
+    public long count(String runId) {
+        try (Connection c = store.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM OSM_DEAD_LETTER WHERE RUN_ID = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StateException("cannot count dead letters", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, DeadLetter d) throws SQLException {
+        ps.setString(1, d.runId());
+        ps.setString(2, d.phase());
+        ps.setString(3, d.entity());
+        ps.setString(4, d.sourceId());
+        ps.setString(5, d.reason());
+        ps.setString(6, d.errorClass());
+        ps.setString(7, d.sqlState());
+        if (d.vendorCode() == null) {
+            ps.setNull(8, Types.INTEGER);
+        } else {
+            ps.setInt(8, d.vendorCode());
+        }
+        ps.setString(9, Runs.truncate(d.message()));
+        ps.setString(10, d.sourceRow());
+        ps.setString(11, d.mappedRow());
+        ps.setTimestamp(12, Timestamp.from(d.createdAt()));
     }
 
     /** Dead letters of one run, or of every run when runId is null, oldest first. */

@@ -1,0 +1,282 @@
+package io.osmigrate.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import io.osmigrate.app.OsmRuntime;
+import io.osmigrate.app.Plans;
+import io.osmigrate.env.Environment;
+import io.osmigrate.env.Side;
+import io.osmigrate.plan.Plan;
+import io.osmigrate.run.Phase;
+import io.osmigrate.run.RunOptions;
+import io.osmigrate.run.RunReport;
+import io.osmigrate.run.RunService;
+import io.osmigrate.sample.SampleOptions;
+import io.osmigrate.spec.MigrationSpec;
+import io.osmigrate.spec.SpecLoader;
+import io.osmigrate.state.EntityFigures;
+
+/**
+ * Issue 3 §8: builds the sample solution with N rows in fresh databases, runs osmigrate's data phase over it, then
+ * measures on the same server the raw-copy baseline (plain and indexed copies) and the guide's per-row recipe,
+ * and reports rows/s, the ratios, the peak heap of the data phase and PASS/MISS against the issue's targets.
+ * Never touches the user's state store or databases: osmigrate runs on a temporary configuration whose data
+ * directory (state store, run reports) is a temporary folder; only the JSON figures go to the user's data
+ * directory. See {@code BenchmarkCommand} for the command and how to read its output.
+ */
+public final class Benchmark {
+
+    /** Targets of issue 3 on the 2-core development machine. */
+    public static final double TARGET_VS_COPY = 0.35;
+    public static final double TARGET_VS_PER_ROW = 10.0;
+    public static final double TARGET_HEAP_GROWTH = 1.20;
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private Benchmark() {
+    }
+
+    public static BenchResult run(BenchOptions o, PrintStream out) throws Exception {
+        Instant started = Instant.now();
+        String stamp = STAMP.format(started);
+        MigrationSpec spec = SpecLoader.load(o.spec());
+        Path work = o.workParent() == null ? Files.createTempDirectory("osm-bench-")
+                : Files.createTempDirectory(Files.createDirectories(o.workParent()), "osm-bench-");
+        BenchDatabases dbs = null;
+        // an interrupted benchmark (Ctrl-C during a long run) still drops its databases and folder
+        AtomicReference<BenchDatabases> made = new AtomicReference<>();
+        Thread cleanup = new Thread(() -> {
+            if (made.get() != null) {
+                made.get().close();
+            }
+            if (!o.keep()) {
+                BenchDatabases.deleteTree(work);
+            }
+        }, "osm-bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            dbs = o.engine() == BenchEngine.H2 ? BenchDatabases.h2(work.resolve("h2"), o.keep())
+                    : BenchDatabases.postgres(o.pgAdminUrl(), o.pgUser(), o.pgPassword(),
+                            "osm_bench_" + stamp.replace('-', '_') + "_" + ProcessHandle.current().pid(), o.keep());
+            made.set(dbs);
+            dbs.create();
+            out.printf("osmigrate benchmark: %s, N = %,d requested rows, per-row sample %,d, -Xmx %s, load average %.2f%n",
+                    o.engine().wire(), o.rows(), o.perRowSample(), BenchReport.mb(Runtime.getRuntime().maxMemory()), load);
+            out.flush();
+            long t = System.nanoTime();
+            dbs = dbs.build(SampleOptions.of(o.rows()));
+            made.set(dbs);
+            double buildSeconds = seconds(t);
+            BenchResult.Machine machine = machine(dbs, load);
+            BenchReport.printMachine(out, machine, buildSeconds);
+            Path config = writeConfig(work, o);
+            BenchResult.DataPhase data;
+            BenchResult.Heap heap;
+            BenchResult.Copy plain;
+            BenchResult.Copy indexed;
+            BenchResult.PerRow perRow;
+            Map<String, Long> movedTables = new LinkedHashMap<>();
+            try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
+                runtime.override(dbs.environment(spec.source(), true));
+                runtime.override(dbs.environment(spec.destination(), false));
+                out.println();
+                out.println("[1/3] osmigrate data phase (RunService, phases [data], spec " + o.spec() + "; the lookup step included)");
+                out.flush();
+                HeapMonitor monitor = HeapMonitor.start(Duration.ofMillis(50));
+                RunReport report;
+                long r = System.nanoTime();
+                try {
+                    report = RunService.run(runtime, spec, new RunOptions(List.of(Phase.DATA), false));
+                } finally {
+                    heap = monitor.stop();
+                }
+                double runSeconds = seconds(r);
+                if (!report.state().equals("SUCCEEDED") && !report.state().equals("DEAD_LETTERS")) {
+                    throw new IllegalStateException("the data phase ended " + report.state() + ": " + report.message());
+                }
+                data = dataPhase(report, runSeconds, deadLetterReasons(runtime, report.runId()));
+                BenchReport.printDataPhase(out, data, heap);
+
+                Plan plan = Plans.make(runtime, spec);
+                Environment src = runtime.environment(spec.source(), Side.SOURCE);
+                Environment dst = runtime.environment(spec.destination(), Side.DESTINATION);
+                List<TableCopy> tables = TableCopy.of(plan.moved(), src.catalog(), src.dialect(), dst.catalog(), dst.dialect());
+                tables.forEach(tc -> movedTables.put(tc.name(), tc.entity().sourceRows()));
+                long planned = movedTables.values().stream().mapToLong(Long::longValue).sum();
+                if (planned != data.movedRows()) {
+                    out.printf("      WARNING: the data phase read %,d rows but the moved tables hold %,d%n", data.movedRows(), planned);
+                }
+
+                out.println();
+                out.println("[2/3] raw copy baseline, same rows and columns, no remapping (" + RawCopy.method(o.engine()) + ")");
+                out.flush();
+                plain = RawCopy.run(dbs, tables, CopyTables.Variant.PLAIN, o.fetchSize());
+                BenchReport.printCopy(out, "a) plain copies", plain, o.engine(), CopyTables.Variant.PLAIN);
+                indexed = RawCopy.run(dbs, tables, CopyTables.Variant.INDEXED, o.fetchSize());
+                BenchReport.printCopy(out, "b) indexed copies", indexed, o.engine(), CopyTables.Variant.INDEXED);
+
+                out.println();
+                out.println("[3/3] the guide's per-row recipe (one key-map SELECT + one INSERT with generated keys per row)");
+                out.flush();
+                perRow = PerRowRecipe.run(dbs, plan, tables, runtime.state().keyMap(), o.perRowSample(), o.fetchSize());
+                BenchReport.printPerRow(out, perRow);
+            }
+            BenchResult.Ratios ratios = new BenchResult.Ratios(ratio(data.rowsPerSecond(), plain.rowsPerSecond()),
+                    ratio(data.rowsPerSecond(), indexed.rowsPerSecond()), ratio(data.rowsPerSecond(), perRow.rowsPerSecond()));
+            BenchResult.Settings settings = new BenchResult.Settings(o.engine().wire(), o.rows(), o.perRowSample(),
+                    o.batchSize(), o.fetchSize(), o.keyMapCacheSize(), BenchReport.specName(o));
+            List<BenchResult.Target> targets = targets(o, ratios, heap);
+            BenchResult result = new BenchResult(started.toString(), machine, settings,
+                    new BenchResult.Sample(buildSeconds, movedTables), data, plain, indexed, perRow, heap, ratios, targets, null);
+            Path json = BenchReport.writeJson(o.dataDir().resolve("bench").resolve(stamp + ".json"),
+                    result);
+            result = result.withJsonFile(json.toString());
+            BenchReport.printSummary(out, result);
+            return result;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook does the cleaning
+            }
+            if (dbs != null) {
+                dbs.close();
+            }
+            if (o.keep()) {
+                out.println("Kept: " + work + (dbs != null && o.engine() == BenchEngine.POSTGRESQL
+                        ? " and databases " + BenchDatabases.name(dbs.sourceUrl()) + ", " + BenchDatabases.name(dbs.destinationUrl())
+                        : ""));
+            } else {
+                BenchDatabases.deleteTree(work);
+            }
+            out.flush();
+        }
+    }
+
+    /** The benchmark's own configuration: a temporary data directory (state store, run reports) and the user's tuning. */
+    private static Path writeConfig(Path work, BenchOptions o) throws IOException {
+        Path data = Files.createDirectories(work.resolve("data"));
+        String text = "# written by the benchmark; osmigrate's state and reports of this run live beside it\n"
+                + "osmigrate.data-dir = " + data.toAbsolutePath().toString().replace('\\', '/') + "\n"
+                + "osmigrate.batch-size = " + o.batchSize() + "\n"
+                + "osmigrate.fetch-size = " + o.fetchSize() + "\n"
+                + "osmigrate.keymap.cache-size = " + o.keyMapCacheSize() + "\n";
+        Path file = work.resolve("benchmark.properties");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static BenchResult.DataPhase dataPhase(RunReport report, double runSeconds, Map<String, Long> reasons) {
+        List<EntityFigures> figures = report.entities();
+        long moved = sum(figures, "data", EntityFigures::read);
+        Instant first = figures.stream().map(EntityFigures::startedAt).min(Instant::compareTo).orElse(report.startedAt());
+        Instant last = figures.stream().map(EntityFigures::finishedAt).max(Instant::compareTo).orElse(report.finishedAt());
+        double seconds = Duration.between(first, last).toNanos() / 1e9;
+        List<BenchResult.Step> steps = figures.stream().map(f -> new BenchResult.Step(f.entity(), f.phase(), f.read(), f.inserted(),
+                f.deadLettered(), f.duration().toNanos() / 1e9)).toList();
+        return new BenchResult.DataPhase(report.state(), moved, sum(figures, "data", EntityFigures::inserted),
+                report.deadLetters(), reasons, figures.stream().mapToLong(EntityFigures::nulled).sum(),
+                sum(figures, "lookup", EntityFigures::read), sum(figures, "lookup", EntityFigures::matched),
+                figures.stream().mapToLong(EntityFigures::deferredUpdates).sum(), seconds, rate(moved, seconds), runSeconds,
+                rate(moved, runSeconds), steps,
+                "rows/s = rows read by the data step of every moved entity ÷ wall time from the start of the data phase's"
+                        + " first step (the lookup) to the end of its last (deferred references); the whole RunService call"
+                        + " (plan, recovery check, bookkeeping) is runSeconds");
+    }
+
+    /**
+     * The run's dead letters counted by reason, in the benchmark's own state store. Counted in SQL: listing them
+     * would hold every dead letter in memory.
+     */
+    private static Map<String, Long> deadLetterReasons(OsmRuntime runtime, String runId) {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        try (Connection c = runtime.state().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT REASON, COUNT(*) FROM OSM_DEAD_LETTER WHERE RUN_ID = ?"
+                     + " GROUP BY REASON ORDER BY COUNT(*) DESC, REASON")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reasons.put(String.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            reasons.put("(could not count: " + e.getMessage() + ")", -1L);
+        }
+        return reasons;
+    }
+
+    private static long sum(List<EntityFigures> figures, String phase, java.util.function.ToLongFunction<EntityFigures> f) {
+        return figures.stream().filter(x -> x.phase().equals(phase)).mapToLong(f).sum();
+    }
+
+    private static List<BenchResult.Target> targets(BenchOptions o, BenchResult.Ratios ratios, BenchResult.Heap heap) {
+        List<BenchResult.Target> targets = new ArrayList<>();
+        targets.add(new BenchResult.Target("data phase vs raw COPY (plain copies)", "≥ " + TARGET_VS_COPY + "×",
+                String.format(java.util.Locale.ROOT, "%.2f×", ratios.dataOverRawCopy()),
+                ratios.dataOverRawCopy() >= TARGET_VS_COPY ? "PASS" : "MISS"));
+        targets.add(new BenchResult.Target("data phase vs per-row recipe", "≥ " + TARGET_VS_PER_ROW + "×",
+                String.format(java.util.Locale.ROOT, "%.1f×", ratios.dataOverPerRow()),
+                ratios.dataOverPerRow() >= TARGET_VS_PER_ROW ? "PASS" : "MISS"));
+        targets.add(BenchReport.heapTarget(o, heap));
+        return targets;
+    }
+
+    private static BenchResult.Machine machine(BenchDatabases dbs, double load) throws java.sql.SQLException {
+        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : -1;
+        List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X")).toList();
+        return new BenchResult.Machine(cpuModel(), Runtime.getRuntime().availableProcessors(), memory,
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                        .collect(Collectors.joining(", ")),
+                Runtime.getRuntime().maxMemory(), args, load, dbs.serverFacts());
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    static double rate(long rows, double seconds) {
+        return seconds <= 0 ? 0 : rows / seconds;
+    }
+
+    private static double ratio(double a, double b) {
+        return b <= 0 ? 0 : a / b;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

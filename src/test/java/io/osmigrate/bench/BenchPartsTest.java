@@ -1,0 +1,93 @@
+package io.osmigrate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.osmigrate.cli.OsMigrate;
+
+/** The benchmark's small parts: database URLs, fill literals, the heap target across runs, the command's options. */
+class BenchPartsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void databaseUrlsKeepHostAndParameters() {
+        assertThat(BenchDatabases.withDatabase("jdbc:postgresql://127.0.0.1:5432/postgres", "osm_x_src"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/osm_x_src");
+        assertThat(BenchDatabases.withDatabase("jdbc:postgresql://db:5433/admin?sslmode=disable&user=u", "b"))
+                .isEqualTo("jdbc:postgresql://db:5433/b?sslmode=disable&user=u");
+        assertThat(BenchDatabases.withDatabase("jdbc:postgresql://db:5433", "b")).isEqualTo("jdbc:postgresql://db:5433/b");
+        assertThat(BenchDatabases.name("jdbc:postgresql://db:5433/b?sslmode=disable")).isEqualTo("b");
+    }
+
+    @Test
+    void fillsBecomeLiterals() {
+        assertThat(TableCopy.literal("web")).isEqualTo("'web'");
+        assertThat(TableCopy.literal("it's")).isEqualTo("'it''s'");
+        assertThat(TableCopy.literal(null)).isEqualTo("NULL");
+        assertThat(TableCopy.literal("@now")).isEqualTo("LOCALTIMESTAMP");
+    }
+
+    @Test
+    void heapTargetComparesWithTheLatestRunAtAQuarterOfTheRows() throws Exception {
+        long max = Runtime.getRuntime().maxMemory();
+        BenchOptions at4m = options(4_000_000);
+        BenchResult.Heap heap = heap(110, max);
+        assertThat(BenchReport.heapTarget(at4m, heap).verdict()).isEqualTo("N/A");
+
+        record(dir.resolve("data/bench/20260101-000000.json"), "h2", 1_000_000, max, 100); // another engine
+        record(dir.resolve("data/bench/20260101-000001.json"), "postgresql", 1_000_000, max + 1, 100); // another -Xmx
+        record(dir.resolve("data/bench/20260101-000004.json"), "postgresql", 1_000_000, max, 100,
+                "other.yaml"); // another spec, later
+        assertThat(BenchReport.heapTarget(at4m, heap).verdict()).isEqualTo("N/A");
+
+        record(dir.resolve("data/bench/20260101-000002.json"), "postgresql", 1_000_000, max, 80); // older
+        record(dir.resolve("data/bench/20260101-000003.json"), "postgresql", 1_000_000, max, 100); // latest
+        BenchResult.Target t = BenchReport.heapTarget(at4m, heap);
+        assertThat(t.verdict()).isEqualTo("PASS");
+        assertThat(t.actual()).contains("1.10×", "20260101-000003");
+        assertThat(BenchReport.heapTarget(at4m, heap(121, max)).verdict()).isEqualTo("MISS");
+        assertThat(BenchReport.heapTarget(options(1_000_001), heap).verdict()).isEqualTo("N/A");
+    }
+
+    @Test
+    void commandRejectsAnUnknownEngine() throws Exception {
+        Path config = Files.writeString(dir.resolve("app.properties"), "osmigrate.data-dir = " + dir.resolve("data")
+                .toString().replace('\\', '/') + "\n");
+        assertThat(OsMigrate.execute("--config", config.toString(), "benchmark", "--engine", "oracle", "--rows", "10"))
+                .isEqualTo(2);
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    private BenchOptions options(long rows) {
+        return new BenchOptions(BenchEngine.POSTGRESQL, rows, 10, null, null, null, false, Path.of("spec.yaml"),
+                dir.resolve("data"), null, 5000, 5000, 500_000);
+    }
+
+    private static BenchResult.Heap heap(long mb, long max) {
+        long bytes = mb << 20;
+        return new BenchResult.Heap(bytes, bytes, 0, bytes / 2, bytes, bytes, 1, max, 1, 50, 0, HeapMonitor.METHOD);
+    }
+
+    private static void record(Path file, String engine, long rows, long max, long peakMb) throws Exception {
+        record(file, engine, rows, max, peakMb, "spec.yaml");
+    }
+
+    private static void record(Path file, String engine, long rows, long max, long peakMb, String spec) throws Exception {
+        String name = file.getFileName().toString();
+        BenchResult r = new BenchResult("2026-01-01T00:00:0" + name.charAt(name.length() - 6) + "Z",
+                new BenchResult.Machine("cpu", 2, 1, "os", "jvm", "gc", max, List.of(), 0, Map.of()),
+                new BenchResult.Settings(engine, rows, 10, 5000, 5000, 500_000,
+                        Path.of(spec).toAbsolutePath().normalize().toString()), null, null, null, null, null,
+                heap(peakMb, max), null, List.of(), file.toString());
+        BenchReport.writeJson(file, r);
+    }
+}
