@@ -44,10 +44,9 @@ import io.osmigrate.config.OsmSettings;
  *   <li>{@code [1/3]} the data phase: osmigrate's {@code RunService} with phases [data] over the spec (its lookup
  *       step, every moved entity through the Camel pipeline, the deferred references). rows/s = rows read of the
  *       moved entities ÷ the wall time from the start of the lookup to the end of the last step; the figure for the
- *       whole call (plan included) follows in brackets. Dead letters are expected with the demo spec: the sample
- *       destination lacks about 30% of the source's end users and phases [data] maps users without creating any, so
- *       rows created by those users, and their children, are dead-lettered (about 45% of the moved rows); the
- *       reasons are counted on the next line. The heap line: peak used = max(50 ms samples of heap used, heap used
+ *       whole call (plan included) follows in brackets. The statics and users phases run first, untimed, so the
+ *       referenced users missing in the destination exist and every row moves; any dead letters are counted by
+ *       reason on the next line. The heap line: peak used = max(50 ms samples of heap used, heap used
  *       before each GC) after a {@code System.gc()} at the start; max after GC = the largest heap used after a
  *       collection (an upper bound of the live set), the figure to watch for growth with N. The heap holds
  *       osmigrate's embedded H2 state store too, and on {@code --engine h2} both embedded databases.</li>
