@@ -26,7 +26,7 @@ public final class OsmSettings {
     private static final Set<String> SCHEDULE_PROPERTIES = Set.of("spec", "cron", "command");
     private static final Set<String> TOP_LEVEL = Set.of("osmigrate.state.url", "osmigrate.state.username",
             "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.batch-size",
-            "osmigrate.fetch-size", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds");
+            "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds");
 
     private final String origin;
     private final Map<String, EnvironmentSettings> environments;
@@ -38,6 +38,7 @@ public final class OsmSettings {
     private final String statePassword;
     private final int batchSize;
     private final int fetchSize;
+    private final int writers;
     private final long keyMapCacheSize;
     private final Duration progressInterval;
 
@@ -50,6 +51,7 @@ public final class OsmSettings {
         this.stateUsername = p.get(Setting.STATE_USERNAME.key()).orElse("");
         this.statePassword = p.get(Setting.STATE_PASSWORD.key()).orElse("");
         this.batchSize = integer(p, Setting.BATCH_SIZE.key(), Setting.BATCH_SIZE.defaultValue(), n -> n >= 1 && n <= 100_000, "1..100000");
+        this.writers = integer(p, Setting.WRITERS.key(), Setting.WRITERS.defaultValue(), n -> n >= 1 && n <= 16, "1..16");
         this.fetchSize = integer(p, Setting.FETCH_SIZE.key(), Setting.FETCH_SIZE.defaultValue(), n -> n >= 1 && n <= 1_000_000, "1..1000000");
         this.keyMapCacheSize = integer(p, Setting.KEYMAP_CACHE_SIZE.key(), Setting.KEYMAP_CACHE_SIZE.defaultValue(), n -> n >= 1000, "1000 or more");
         this.progressInterval = Duration.ofSeconds(integer(p, Setting.PROGRESS_INTERVAL.key(),
@@ -104,6 +106,10 @@ public final class OsmSettings {
 
     public int batchSize() {
         return batchSize;
+    }
+
+    public int writers() {
+        return writers;
     }
 
     public int fetchSize() {

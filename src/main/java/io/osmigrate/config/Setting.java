@@ -18,6 +18,7 @@ public enum Setting {
     DATA_DIR("osmigrate.data-dir", "data", "Where the embedded state store, run reports and demo databases live."),
     INBOX("osmigrate.inbox", "inbox", "Folder the route host watches for job files; finished jobs move to .done/ or .failed/ under it."),
     BATCH_SIZE("osmigrate.batch-size", "5000", "Rows per insert batch unless a spec says otherwise (1..100000)."),
+    WRITERS("osmigrate.writers", "2", "Concurrent write transactions per entity (1..16). Two use both cores of a small machine: the destination's index and foreign-key work runs in two server processes. 1 writes one batch at a time."),
     FETCH_SIZE("osmigrate.fetch-size", "5000", "Rows the source driver fetches per round trip while streaming a table."),
     KEYMAP_CACHE_SIZE("osmigrate.keymap.cache-size", "500000", "Key-map entries kept in memory (Caffeine). Memory stays bounded whatever the table sizes; misses are bulk-loaded per batch."),
     PROGRESS_INTERVAL("osmigrate.progress-interval-seconds", "5", "Seconds between progress log lines when not on a terminal."),

@@ -95,10 +95,13 @@ public class PostgresDialect implements Dialect {
         return new PostgresUnnestUpdatePath(this, table, idColumn, columns);
     }
 
-    /** A transaction-scoped advisory lock: released by PostgreSQL itself when the transaction ends, however it ends. */
+    /**
+     * A shared, transaction-scoped advisory lock: writers do not wait for each other, and PostgreSQL
+     * releases it when the transaction ends, however it ends. Recovery takes it exclusively.
+     */
     @Override
     public void lockForWriting(Connection connection, String resource) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_xact_lock_shared(hashtext(?))")) {
             ps.setString(1, resource);
             ps.executeQuery().close();
         }

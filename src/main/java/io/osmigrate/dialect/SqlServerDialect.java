@@ -92,13 +92,13 @@ public class SqlServerDialect implements Dialect {
         return new SqlServerUpdatePath(this, table, idColumn, columns);
     }
 
-    /** An application lock owned by the transaction: SQL Server releases it when the transaction ends. */
+    /**
+     * A shared application lock owned by the transaction: writers do not wait for each other, and SQL
+     * Server releases it when the transaction ends. Recovery takes it exclusively.
+     */
     @Override
     public void lockForWriting(Connection connection, String resource) throws SQLException {
-        try (var ps = connection.prepareStatement(SqlServerStatements.appLock())) {
-            ps.setString(1, resource);
-            ps.execute();
-        }
+        appLock(connection, resource, "Shared");
     }
 
     @Override
@@ -106,10 +106,17 @@ public class SqlServerDialect implements Dialect {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            lockForWriting(connection, resource);
+            appLock(connection, resource, "Exclusive");
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void appLock(Connection connection, String resource, String mode) throws SQLException {
+        try (var ps = connection.prepareStatement(SqlServerStatements.appLock(mode))) {
+            ps.setString(1, resource);
+            ps.execute();
         }
     }
 

@@ -360,8 +360,11 @@ final class SqlServerStatements {
         return dialect.quote(identifier);
     }
 
-    /** Takes an exclusive application lock owned by the current transaction, waiting as long as it takes. */
-    static String appLock() {
-        return "EXEC sp_getapplock @Resource = ?, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = -1";
+    /** Takes an application lock (Shared or Exclusive) owned by the current transaction, waiting as long as it takes. */
+    static String appLock(String mode) {
+        if (!mode.equals("Shared") && !mode.equals("Exclusive")) {
+            throw new IllegalArgumentException("lock mode " + mode);
+        }
+        return "EXEC sp_getapplock @Resource = ?, @LockMode = '" + mode + "', @LockOwner = 'Transaction', @LockTimeout = -1";
     }
 }

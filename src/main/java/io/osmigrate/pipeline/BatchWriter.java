@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import io.osmigrate.dialect.Dialect;
 import io.osmigrate.dialect.ErrorKind;
 import io.osmigrate.dialect.IdPair;
+import io.osmigrate.dialect.InsertPath;
 import io.osmigrate.dialect.InsertRow;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.spec.ConflictPolicy;
@@ -29,9 +30,9 @@ import io.osmigrate.state.PairBlock;
  * then the pairs are COMMITTED. A batch that a row spoils is rescanned row by row; only the
  * offending rows are dead-lettered (or matched, or stop the run, by policy). Transient failures
  * (deadlock, lock timeout, lost connection) are retried; the named policy is {@link #RETRIES}.
- * Runs on the pipeline's thread; not thread-safe.
+ * Owns one destination connection and write path; used by one writer thread at a time, not thread-safe.
  */
-final class BatchWriter {
+final class BatchWriter implements AutoCloseable {
 
     /** Transient-failure retry policy: attempts after the first, and the first back-off. */
     static final int RETRIES = 3;
@@ -41,11 +42,14 @@ final class BatchWriter {
 
     private final EntityJob job;
     private final ExistingRows existing;
+    private Connection connection;
+    private InsertPath path;
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final List<String> sourceNames;
 
-    BatchWriter(EntityJob job) {
+    BatchWriter(EntityJob job) throws SQLException {
         this.job = job;
+        connect();
         this.existing = job.entity().onConflict() == ConflictPolicy.MATCH_EXISTING ? new ExistingRows(job) : null;
         List<String> names = new ArrayList<>();
         names.add(job.read().idColumn());
@@ -172,7 +176,8 @@ final class BatchWriter {
                         attempt + 1, RETRIES);
                 sleep(BACKOFF_MILLIS << attempt);
                 if (kind == ErrorKind.CONNECTION) {
-                    job.reconnect();
+                    close();
+                    connect();
                 }
             }
         }
@@ -180,13 +185,13 @@ final class BatchWriter {
 
     /** Inserts the batch, or row by row when a row spoils it; returns the pairs, collects the rows that failed. */
     private List<PairBlock.Pair> insert(List<PendingRow> ready, List<PendingRow> failedHere) throws SQLException {
-        Connection c = job.connection();
+        Connection c = connection;
         Dialect dialect = job.run().destination().dialect();
         FaultInjection.pause("before-insert");
         dialect.lockForWriting(c, Recovery.WRITER_LOCK);
         List<PairBlock.Pair> pairs = new ArrayList<>(ready.size());
         try {
-            for (IdPair p : job.path().insert(c, rows(ready))) {
+            for (IdPair p : path.insert(c, rows(ready))) {
                 pairs.add(new PairBlock.Pair(p.sourceId(), p.destinationId(), PairBlock.Kind.INSERTED));
             }
             return pairs;
@@ -200,7 +205,7 @@ final class BatchWriter {
         for (PendingRow row : ready) {
             Savepoint savepoint = c.setSavepoint();
             try {
-                for (IdPair p : job.path().insert(c, rows(List.of(row)))) {
+                for (IdPair p : path.insert(c, rows(List.of(row)))) {
                     pairs.add(new PairBlock.Pair(p.sourceId(), p.destinationId(), PairBlock.Kind.INSERTED));
                 }
             } catch (SQLException e) {
@@ -241,7 +246,7 @@ final class BatchWriter {
 
     /** The crash-safe protocol: PREPARED pairs, destination commit, COMMITTED pairs. */
     private void record(List<PairBlock.Pair> pairs) throws SQLException {
-        Connection c = job.connection();
+        Connection c = connection;
         if (pairs.isEmpty()) {
             c.commit();
             return;
@@ -287,9 +292,29 @@ final class BatchWriter {
 
     private void rollbackQuietly() {
         try {
-            job.connection().rollback();
+            connection.rollback();
         } catch (SQLException e) {
             // the connection is broken; a retry reconnects
+        }
+    }
+
+    /** A destination connection in a transaction, and the write path prepared on it. */
+    private void connect() throws SQLException {
+        connection = job.run().destination().dataSource().getConnection();
+        connection.setAutoCommit(false);
+        path = job.run().destination().dialect().insertPath(connection, job.target());
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException e) {
+                // a broken connection is discarded by the pool
+            }
+            connection = null;
         }
     }
 

@@ -64,6 +64,7 @@ public final class DataPhase {
             } catch (CamelExecutionException e) {
                 job.fail(e.getCause() == null ? e : e.getCause());
             } finally {
+                job.awaitWriters();
                 camel.getRouteController().stopRoute(routeId);
                 camel.removeRoute(routeId);
                 progress.finish(job.stats());

@@ -1,13 +1,11 @@
 package io.osmigrate.pipeline;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.osmigrate.dialect.ColumnInfo;
-import io.osmigrate.dialect.InsertPath;
 import io.osmigrate.dialect.InsertTarget;
 import io.osmigrate.dialect.PhysicalCatalog;
 import io.osmigrate.dialect.ValueKind;
@@ -17,9 +15,10 @@ import io.osmigrate.plan.IdentifierKind;
 import io.osmigrate.plan.PlannedEntity;
 
 /**
- * One moved entity in one run: the compiled columns, the source read, the destination target and
- * write path (on one destination connection held for the entity), the counters, and the fatal
- * error that stops it. Used by one pipeline at a time; not thread-safe beyond its counters.
+ * One moved entity in one run: the compiled columns, the source read, the destination target, the
+ * writers (each with its destination connection), the counters, and the fatal error that stops it.
+ * Read and enriched on the pipeline's thread; batches are written by the {@link WriterPool}'s
+ * threads; the counters, the fatal error and the pool are thread-safe.
  */
 public final class EntityJob implements AutoCloseable {
 
@@ -31,11 +30,9 @@ public final class EntityJob implements AutoCloseable {
     private final InsertTarget target;
     private final EntityStats stats;
     private final Integer identifierScope;
-    private Connection connection;
-    private InsertPath path;
     private RowStream stream;
+    private WriterPool writers;
     private volatile Throwable fatal;
-    private BatchWriter writer;
 
     EntityJob(RunContext run, PlannedEntity entity) {
         this.run = run;
@@ -77,21 +74,23 @@ public final class EntityJob implements AutoCloseable {
                 "column " + column + " of " + table + " vanished since the plan was made"));
     }
 
-    /** Opens the source stream and the destination connection with its write path. */
+    /** Opens the writers, then the source stream. */
     RowStream open() throws SQLException {
+        writers = new WriterPool(this, run.settings().writers());
         stream = RowStream.open(run.source().dataSource(), run.source().dialect(), read, run.settings().fetchSize());
-        connection = run.destination().dataSource().getConnection();
-        connection.setAutoCommit(false);
-        path = run.destination().dialect().insertPath(connection, target);
         return stream;
     }
 
-    /** A fresh destination connection and write path, after the old connection broke. */
-    void reconnect() throws SQLException {
-        closeConnection();
-        connection = run.destination().dataSource().getConnection();
-        connection.setAutoCommit(false);
-        path = run.destination().dialect().insertPath(connection, target);
+    /** The writers of this entity's batches. */
+    WriterPool writers() {
+        return writers;
+    }
+
+    /** Waits until every batch handed to the writers is written and recorded: only then is the entity done. */
+    void awaitWriters() {
+        if (writers != null) {
+            writers.awaitIdle();
+        }
     }
 
     /** Records the error that stops this entity and ends the source stream, so nothing more is read. */
@@ -136,22 +135,6 @@ public final class EntityJob implements AutoCloseable {
         return identifierScope;
     }
 
-    /** The batch writer of this entity, made on first use (after the write path exists). */
-    BatchWriter writer() {
-        if (writer == null) {
-            writer = new BatchWriter(this);
-        }
-        return writer;
-    }
-
-    Connection connection() {
-        return connection;
-    }
-
-    InsertPath path() {
-        return path;
-    }
-
     public EntityStats stats() {
         return stats;
     }
@@ -161,18 +144,8 @@ public final class EntityJob implements AutoCloseable {
         if (stream != null) {
             stream.close();
         }
-        closeConnection();
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.rollback();
-                connection.close();
-            } catch (SQLException e) {
-                // a broken connection is discarded by the pool
-            }
-            connection = null;
+        if (writers != null) {
+            writers.close();
         }
     }
 }

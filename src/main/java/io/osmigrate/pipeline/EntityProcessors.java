@@ -32,7 +32,11 @@ final class EntityProcessors {
         }
     }
 
-    /** One batch, on the caller's thread (the aggregator runs synchronously). */
+    /**
+     * One batch, handed to the entity's writers. The aggregator completes it on the caller's thread; the
+     * hand-over blocks while every writer is busy, so the reader never runs ahead by more than the
+     * writers' count of batches.
+     */
     @SuppressWarnings("unchecked")
     static void write(Exchange exchange) {
         EntityJob job = exchange.getProperty(PipelineHeaders.JOB, EntityJob.class);
@@ -40,10 +44,6 @@ final class EntityProcessors {
         if (job.fatal() != null || batch.isEmpty()) {
             return;
         }
-        try {
-            job.writer().write(batch);
-        } catch (Exception e) {
-            job.fail(e);
-        }
+        job.writers().submit(batch);
     }
 }

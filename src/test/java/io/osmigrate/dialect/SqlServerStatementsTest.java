@@ -248,4 +248,13 @@ class SqlServerStatementsTest {
     private static ColumnInfo col(String typeName, int jdbcType, int size, int decimals) {
         return new ColumnInfo("X", jdbcType, typeName, size, decimals, true, false, null);
     }
+
+    @Test
+    void writersShareTheApplicationLockThatRecoveryTakesExclusively() {
+        assertThat(SqlServerStatements.appLock("Shared"))
+                .isEqualTo("EXEC sp_getapplock @Resource = ?, @LockMode = 'Shared', @LockOwner = 'Transaction', @LockTimeout = -1");
+        assertThat(SqlServerStatements.appLock("Exclusive")).contains("@LockMode = 'Exclusive'", "@LockOwner = 'Transaction'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqlServerStatements.appLock("Update"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
