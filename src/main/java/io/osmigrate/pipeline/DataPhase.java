@@ -1,10 +1,10 @@
 package io.osmigrate.pipeline;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -27,12 +27,15 @@ public final class DataPhase {
     private DataPhase() {
     }
 
-    public static List<EntityStats> run(RunContext run, CamelContext camel, Progress progress) throws Exception {
-        List<EntityStats> result = new ArrayList<>();
+    /**
+     * Runs the phase; each step's figures go to {@code done} as soon as it finishes, so a phase that stops
+     * halfway still reports the entities it completed.
+     */
+    public static void run(RunContext run, CamelContext camel, Progress progress, Consumer<EntityStats> done) throws Exception {
         for (PlannedEntity lookup : run.plan().lookups()) {
             EntityStats stats = LookupBuilder.build(run, lookup);
             stats.finish();
-            result.add(stats);
+            done.accept(stats);
         }
         List<PlannedEntity> moved = run.plan().moved();
         Map<Integer, Integer> lastOfGroup = new HashMap<>();
@@ -41,19 +44,19 @@ public final class DataPhase {
         }
         for (int i = 0; i < moved.size(); i++) {
             PlannedEntity entity = moved.get(i);
-            result.add(move(run, camel, entity, progress));
+            move(run, camel, entity, progress, done);
             if (lastOfGroup.get(entity.cycleGroup()) == i) {
                 for (PlannedEntity member : moved) {
                     if (member.cycleGroup() == entity.cycleGroup() && !member.deferredColumns().isEmpty()) {
-                        result.add(deferred(run, member));
+                        done.accept(deferred(run, member));
                     }
                 }
             }
         }
-        return result;
     }
 
-    private static EntityStats move(RunContext run, CamelContext camel, PlannedEntity entity, Progress progress) throws Exception {
+    private static void move(RunContext run, CamelContext camel, PlannedEntity entity, Progress progress,
+                             Consumer<EntityStats> done) throws Exception {
         String name = "data-" + entity.order() + "-" + entity.entity().qualifiedName().replaceAll("[^A-Za-z0-9]", "-");
         try (EntityJob job = new EntityJob(run, entity)) {
             progress.start(job.stats(), entity.sourceRows());
@@ -71,6 +74,8 @@ public final class DataPhase {
                 job.stats().finish();
             }
             if (job.fatal() != null) {
+                job.stats().markFailed();
+                done.accept(job.stats());
                 Throwable f = job.fatal();
                 throw f instanceof RunAbortedException abort ? abort
                         : new RunAbortedException(entity.entity().qualifiedName() + ": " + describe(f), f);
@@ -78,7 +83,7 @@ public final class DataPhase {
             LOG.info("{}: {} read, {} inserted, {} matched, {} skipped, {} dead-lettered", job.stats().entity(),
                     job.stats().read(), job.stats().inserted.get(), job.stats().matched.get(), job.stats().skipped.get(),
                     job.stats().deadLettered.get());
-            return job.stats();
+            done.accept(job.stats());
         }
     }
 

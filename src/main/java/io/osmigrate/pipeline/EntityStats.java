@@ -20,6 +20,7 @@ public final class EntityStats {
     private final String phase;
     private final Instant startedAt = Instant.now();
     private volatile Instant finishedAt;
+    private volatile boolean failed;
 
     public EntityStats(String entity, String phase) {
         this.entity = entity;
@@ -49,8 +50,13 @@ public final class EntityStats {
         }
     }
 
-    public EntityFigures figures(String state) {
-        return new EntityFigures(entity, phase, state, read.get(), inserted.get(), matched.get(), skipped.get(),
+    /** The entity stopped the run. */
+    public void markFailed() {
+        failed = true;
+    }
+
+    public EntityFigures figures() {
+        return new EntityFigures(entity, phase, failed ? "failed" : "done", read.get(), inserted.get(), matched.get(), skipped.get(),
                 deadLettered.get(), nulled.get(), deferredUpdates.get(), deleted.get(), startedAt,
                 finishedAt == null ? Instant.now() : finishedAt);
     }

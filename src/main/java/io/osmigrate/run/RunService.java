@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,7 +28,6 @@ import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
 import io.osmigrate.pipeline.CleanPhase;
 import io.osmigrate.pipeline.DataPhase;
-import io.osmigrate.pipeline.EntityStats;
 import io.osmigrate.pipeline.Progress;
 import io.osmigrate.pipeline.Recovery;
 import io.osmigrate.pipeline.RunContext;
@@ -36,6 +36,7 @@ import io.osmigrate.pipeline.TenantMap;
 import io.osmigrate.pipeline.VerifyPhase;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.PlanJson;
+import io.osmigrate.plan.StaticPlan;
 import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.EntityFigures;
 import io.osmigrate.state.RunState;
@@ -82,71 +83,94 @@ public final class RunService {
         Environment destination = runtime.environment(spec.destination(), Side.DESTINATION);
         StateStore state = runtime.state();
         Recovery.settle(state, destination, source.name());
-        if (!phases.contains(Phase.CLEAN) && state.runs().pendingClean(source.name(), destination.name()).isPresent()) {
-            throw new ConfigException("the clean phase of run " + state.runs().pendingClean(source.name(), destination.name()).get()
-                    + " from " + source.name() + " to " + destination.name() + " did not finish, so rows of the scope may remain"
-                    + " without their key-map pairs; run again with the clean phase (or --fresh) to finish it");
+        Optional<String> pendingClean = state.runs().pendingClean(source.name(), destination.name());
+        if (!phases.contains(Phase.CLEAN) && pendingClean.isPresent()) {
+            throw new ConfigException("the clean phase of run " + pendingClean.get() + " from " + source.name() + " to "
+                    + destination.name() + " did not finish, so rows of the scope may remain without their key-map pairs;"
+                    + " run again with the clean phase (or --fresh) to finish it");
         }
         String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
         state.runs().start(runId, spec.file().toString(), source.name(), destination.name(), String.join(",", phaseNames));
-        CamelContext camel = runtime.pipeline();
-        TenantMap tenants = new TenantMap(planned.source().metamodel(), planned.destination().metamodel());
-        boolean usersPhase = phases.contains(Phase.USERS);
-        RunContext run = new RunContext(runId, plan, spec, runtime.settings(), source, destination, state,
-                camel.createProducerTemplate(), new StaticMap(plan.statics(), planned.source().metamodel(),
-                planned.destination().metamodel()), tenants, usersPhase ? new UserMap()
-                : UsernameMatcher.match(UserTable.read(source), UserTable.read(destination), tenants));
-        writePlan(runtime, runId, plan);
-        List<EntityFigures> figures = new ArrayList<>();
-        List<VerifyPhase.Check> verify = new ArrayList<>();
-        List<UsersFigures> userFigures = new ArrayList<>();
-        RunState outcome;
-        String message = null;
-        try (Progress progress = new Progress(runtime.settings().progressInterval(), Progress.onTerminal())) {
-            // recreate deletes users, so it waits until the clean has removed the in-scope rows that reference them
-            boolean usersAfterClean = planned.users().recreates();
-            if (usersPhase && !usersAfterClean) {
-                runUsers(run, planned, userFigures);
-            }
-            if (phases.contains(Phase.CLEAN)) {
-                CleanPhase.run(run).forEach(s -> figures.add(s.figures("done")));
-            }
-            if (usersPhase && usersAfterClean) {
-                runUsers(run, planned, userFigures);
-            }
-            if (phases.contains(Phase.DATA)) {
-                for (EntityStats s : DataPhase.run(run, camel, progress)) {
-                    figures.add(s.figures("done"));
-                }
-            }
-            if (phases.contains(Phase.VERIFY)) {
-                verify.addAll(VerifyPhase.run(run));
-            }
-            long deadLetters = figures.stream().mapToLong(EntityFigures::deadLettered).sum();
-            outcome = deadLetters > 0 ? RunState.DEAD_LETTERS : RunState.SUCCEEDED;
+        Outcome outcome = new Outcome();
+        try {
+            execute(runtime, runId, spec, phases, planned, outcome);
+            outcome.state = outcome.figures.stream().anyMatch(f -> f.deadLettered() > 0) ? RunState.DEAD_LETTERS : RunState.SUCCEEDED;
         } catch (Exception e) {
             LOG.error("Run {} aborted: {}", runId, e.getMessage());
             LOG.debug("Run {} aborted", runId, e);
-            outcome = RunState.FAILED;
-            message = "aborted: " + e.getMessage() + ". Fix the cause and run again: the run resumes where it stopped.";
+            outcome.state = RunState.FAILED;
+            outcome.message = "aborted: " + e.getMessage() + ". Fix the cause and run again: the run resumes where it stopped.";
         }
         long deadLetters = state.deadLetters().count(runId);
-        if (outcome == RunState.SUCCEEDED && deadLetters > 0) {
-            outcome = RunState.DEAD_LETTERS;
+        if (outcome.state == RunState.SUCCEEDED && deadLetters > 0) {
+            outcome.state = RunState.DEAD_LETTERS;
         }
-        state.runs().finish(runId, outcome, message);
-        figures.forEach(f -> state.runs().record(runId, f));
-        int exit = switch (outcome) {
+        state.runs().finish(runId, outcome.state, outcome.message);
+        outcome.figures.forEach(f -> state.runs().record(runId, f));
+        int exit = switch (outcome.state) {
             case SUCCEEDED -> ExitCode.OK.code();
             case DEAD_LETTERS -> ExitCode.DEAD_LETTERS.code();
             default -> ExitCode.FAULT.code();
         };
-        RunReport report = new RunReport(runId, spec.name(), source.name(), destination.name(), outcome.name(), exit, started,
-                Instant.now(), phaseNames, figures, verify, deadLetters, message, null, userFigures);
+        RunReport report = new RunReport(runId, spec.name(), source.name(), destination.name(), outcome.state.name(), exit, started,
+                Instant.now(), phaseNames, outcome.figures, outcome.verify, deadLetters, outcome.message, null, outcome.users);
         return writeReport(runtime, report);
     }
 
-    /** The users phase: its user map replaces the empty one the run started with. */
+    /** What the phases produce, collected as they go, so a run that fails halfway still reports what it did. */
+    private static final class Outcome {
+        final List<EntityFigures> figures = new ArrayList<>();
+        final List<VerifyPhase.Check> verify = new ArrayList<>();
+        final List<UsersFigures> users = new ArrayList<>();
+        RunState state;
+        String message;
+    }
+
+    /** The phases, in order: statics, users, clean, (users again when recreating), data, verify. */
+    private static void execute(OsmRuntime runtime, String runId, MigrationSpec spec, Set<Phase> phases, Plans.Planned planned,
+                                Outcome outcome) throws Exception {
+        Plan plan = planned.plan();
+        Environment source = runtime.environment(spec.source(), Side.SOURCE);
+        Environment destination = runtime.environment(spec.destination(), Side.DESTINATION);
+        writePlan(runtime, runId, plan);
+        CamelContext camel = runtime.pipeline();
+        StaticMap statics = new StaticMap(plan.statics(), planned.source().metamodel(), planned.destination().metamodel());
+        TenantMap tenants = new TenantMap(planned.source().metamodel(), planned.destination().metamodel());
+        boolean usersPhase = phases.contains(Phase.USERS);
+        RunContext run = new RunContext(runId, plan, spec, runtime.settings(), source, destination, runtime.state(),
+                camel.createProducerTemplate(), statics, tenants, usersPhase ? new UserMap()
+                : UsernameMatcher.match(UserTable.read(source), UserTable.read(destination), tenants));
+        if (phases.contains(Phase.STATICS)) {
+            plan.statics().forEach(st -> outcome.figures.add(staticsFigures(st)));
+        }
+        try (Progress progress = new Progress(runtime.settings().progressInterval(), Progress.onTerminal())) {
+            // recreate deletes users, so it waits until the clean has removed the in-scope rows that reference them
+            boolean usersAfterClean = planned.users().recreates();
+            if (usersPhase && !usersAfterClean) {
+                runUsers(run, planned, outcome.users);
+            }
+            if (phases.contains(Phase.CLEAN)) {
+                CleanPhase.run(run).forEach(s -> outcome.figures.add(s.figures()));
+            }
+            if (usersPhase && usersAfterClean) {
+                runUsers(run, planned, outcome.users);
+            }
+            if (phases.contains(Phase.DATA)) {
+                DataPhase.run(run, camel, progress, s -> outcome.figures.add(s.figures()));
+            }
+            if (phases.contains(Phase.VERIFY)) {
+                outcome.verify.addAll(VerifyPhase.run(run));
+            }
+        }
+    }
+
+    /** The statics phase maps records by SS_Key and writes nothing: its figures are the plan's matching. */
+    private static EntityFigures staticsFigures(StaticPlan st) {
+        Instant now = Instant.now();
+        return new EntityFigures(st.entity().qualifiedName(), "statics", "done", st.matched() + st.unmatched().size(), 0,
+                st.matched(), 0, 0, 0, 0, 0, now, now);
+    }
+
     private static void runUsers(RunContext run, Plans.Planned planned, List<UsersFigures> figures) throws Exception {
         UsersPhase.Outcome users = UsersPhase.run(run.destination(), planned.destination().metamodel(), planned.users(),
                 run.tenants());
