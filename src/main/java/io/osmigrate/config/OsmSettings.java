@@ -57,6 +57,13 @@ public final class OsmSettings {
         this.progressInterval = Duration.ofSeconds(integer(p, Setting.PROGRESS_INTERVAL.key(),
                 Setting.PROGRESS_INTERVAL.defaultValue(), n -> n >= 1, "1 or more"));
         this.environments = readEnvironments(p);
+        for (EnvironmentSettings env : environments.values()) {
+            if (env.poolSize() < writers + 1) {
+                throw new ConfigException(origin + ": " + Setting.ENV_POOL_SIZE.key(env.name()) + " is " + env.poolSize()
+                        + ", but osmigrate.writers is " + writers + ": a destination needs one connection per writer plus one;"
+                        + " raise the pool size to " + (writers + 1) + " or more, or lower osmigrate.writers");
+            }
+        }
         this.schedules = readSchedules(p);
     }
 

@@ -42,10 +42,10 @@ final class UsersFixture implements AutoCloseable {
 
     private final Path dir;
     private final OsmRuntime runtime;
-    private final AutoCloseable dropDestination;
+    private final DropDatabase dropDestination;
     private final String stateUrl;
 
-    UsersFixture(EnvironmentSettings source, EnvironmentSettings destination, AutoCloseable dropDestination) throws IOException {
+    UsersFixture(EnvironmentSettings source, EnvironmentSettings destination, DropDatabase dropDestination) throws IOException {
         this.dir = Path.of("target", "users-it", UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         Files.createDirectories(dir);
         Path config = dir.resolve("osmigrate.properties");
@@ -159,9 +159,9 @@ final class UsersFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.sql.SQLException, java.io.IOException {
         runtime.close();
-        dropDestination.close();
+        dropDestination.drop();
         try (Connection c = java.sql.DriverManager.getConnection(stateUrl); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         }
@@ -170,5 +170,11 @@ final class UsersFixture implements AutoCloseable {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** Drops the destination database a fixture made. */
+    @FunctionalInterface
+    interface DropDatabase {
+        void drop() throws java.sql.SQLException;
     }
 }
