@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.osmigrate.app.TextTable;
 import io.osmigrate.spec.Mode;
 
 /** Writes a plan for a person to read: entities in load order, deferred references, statics, users, findings. */
@@ -26,10 +27,10 @@ public final class PlanPrinter {
             rows.add(new String[] {e.order() == 0 ? "-" : Integer.toString(e.order()),
                     e.mode() == Mode.MOVE ? Integer.toString(e.cycleGroup()) : "-", e.entity().qualifiedName(), e.mode().wire(),
                     nullToDash(e.sourceTable()), nullToDash(e.destinationTable()),
-                    e.mode() == Mode.SKIP ? "-" : count(e.sourceRows()), e.mode() == Mode.SKIP ? "-" : count(e.destinationRows()),
+                    e.mode() == Mode.SKIP ? "-" : TextTable.count(e.sourceRows()), e.mode() == Mode.SKIP ? "-" : TextTable.count(e.destinationRows()),
                     deferred.isEmpty() ? "" : deferred});
         }
-        table(out, rows, 2);
+        TextTable.render(out, "  ", rows, i -> i == 6 || i == 7);
 
         if (!plan.deferred().isEmpty()) {
             out.append("\nDeferred references (inserted empty, set once their cycle group is loaded)\n");
@@ -37,7 +38,7 @@ public final class PlanPrinter {
             for (DeferredReference r : plan.deferred()) {
                 d.add(new String[] {r.entity().qualifiedName() + "." + r.attribute() + " → " + r.target().qualifiedName(), r.reason()});
             }
-            table(out, d, 0);
+            TextTable.render(out, "  ", d, i -> false);
         }
         if (!plan.statics().isEmpty()) {
             out.append("\nStatic entities (records mapped by SS_Key, never written)\n");
@@ -46,7 +47,7 @@ public final class PlanPrinter {
                 s.add(new String[] {st.entity().qualifiedName(), (st.matched()) + " of " + (st.matched() + st.unmatched().size())
                         + " records matched" + (st.unmatched().isEmpty() ? "" : "; unmatched: " + String.join(", ", st.unmatched()))});
             }
-            table(out, s, 0);
+            TextTable.render(out, "  ", s, i -> false);
         }
         if (!plan.clean().isEmpty()) {
             out.append("\nClean (runs before the data phase, in this order)\n");
@@ -60,7 +61,7 @@ public final class PlanPrinter {
                 };
                 c.add(new String[] {step.entity().qualifiedName(), step.table(), what});
             }
-            table(out, c, 0);
+            TextTable.render(out, "  ", c, i -> false);
         }
         if (plan.users() != null) {
             UsersPlanPrinter.print(out, plan.users());
@@ -78,29 +79,6 @@ public final class PlanPrinter {
                 .append(errors == 1 ? " error, " : " errors, ").append(warnings).append(warnings == 1 ? " warning" : " warnings")
                 .append('\n');
         return out.toString();
-    }
-
-    private static void table(StringBuilder out, List<String[]> rows, int headerRows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                widths[i] = Math.max(widths[i], r[i].length());
-            }
-        }
-        for (int row = 0; row < rows.size(); row++) {
-            String[] r = rows.get(row);
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < r.length; i++) {
-                boolean numeric = headerRows > 0 && row > 0 && (i == 6 || i == 7);
-                line.append(numeric ? String.format("%" + widths[i] + "s", r[i]) : String.format("%-" + widths[i] + "s", r[i]));
-                line.append(i < r.length - 1 ? "  " : "");
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static String nullToDash(String s) {

@@ -1,8 +1,8 @@
 package io.osmigrate.plan;
 
+import io.osmigrate.app.TextTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Writes the users part of a plan for a person: per tenant, unmatched users, duplicates, role coverage, groups. */
 final class UsersPlanPrinter {
@@ -21,20 +21,20 @@ final class UsersPlanPrinter {
         rows.add(new String[] {"tenant", "destination", "in scope", "matched", "to update", "to recreate", "mapped", "to create",
             "default user", "empty", "dead-letter"});
         for (UsersPlan.TenantUsers t : u.tenants()) {
-            rows.add(new String[] {t.tenant(), t.destination(), n(t.inScope()), n(t.matched()), n(t.toUpdate()),
-                n(t.toRecreate()), n(t.mapped()), n(t.toCreate()), n(t.toDefaultUser()), n(t.toEmpty()), n(t.toDeadLetter())});
+            rows.add(new String[] {t.tenant(), t.destination(), TextTable.count(t.inScope()), TextTable.count(t.matched()), TextTable.count(t.toUpdate()),
+                TextTable.count(t.toRecreate()), TextTable.count(t.mapped()), TextTable.count(t.toCreate()), TextTable.count(t.toDefaultUser()), TextTable.count(t.toEmpty()), TextTable.count(t.toDeadLetter())});
         }
         if (rows.size() == 1) {
             out.append("  no user in scope\n");
         } else {
-            table(out, rows, "  ", 2, 10);
+            TextTable.render(out, "  ", rows, i -> i >= 2 && i <= 10);
         }
         if (!u.unmatched().isEmpty()) {
             out.append("  Unmatched users in scope and their handling\n");
             List<String[]> un = new ArrayList<>();
             u.unmatched().stream().limit(SHOWN).forEach(x -> un.add(new String[] {x.tenant() + "/" + x.username(),
                 x.handling(), x.reason()}));
-            table(out, un, "    ", -1, -1);
+            TextTable.render(out, "    ", un, i -> false);
             more(out, u.unmatched().size());
         }
         if (!u.duplicates().isEmpty()) {
@@ -44,21 +44,21 @@ final class UsersPlanPrinter {
             u.duplicates().stream().limit(SHOWN).forEach(x -> d.add(new String[] {x.side(), x.tenant() + "/" + x.key(),
                 "ids " + String.join(", ", x.ids().stream().map(String::valueOf).toList()), "picked " + x.picked(),
                 x.inScope() ? "in scope" : ""}));
-            table(out, d, "    ", -1, -1);
+            TextTable.render(out, "    ", d, i -> false);
             more(out, u.duplicates().size());
         }
         if (u.itUsers().referenced() > 0) {
-            out.append("  IT users (ServiceCenter tenant, never moved) referenced: ").append(n(u.itUsers().referenced()))
-                    .append(", matched: ").append(n(u.itUsers().matched())).append('\n');
+            out.append("  IT users (ServiceCenter tenant, never moved) referenced: ").append(TextTable.count(u.itUsers().referenced()))
+                    .append(", matched: ").append(TextTable.count(u.itUsers().matched())).append('\n');
         }
         if (!u.roles().isEmpty()) {
             out.append("  Role coverage (roles matched by module and role SS_Keys, never created)\n");
             List<String[]> r = new ArrayList<>();
             r.add(new String[] {"role", "in destination", "user roles", "group roles", "links"});
-            u.roles().forEach(x -> r.add(new String[] {x.role(), x.inDestination() ? "yes" : "NO", n(x.userRoles()),
-                n(x.groupRoles()), x.linked() ? "created where missing" : x.inDestination() ? "not created (roleLinks)"
+            u.roles().forEach(x -> r.add(new String[] {x.role(), x.inDestination() ? "yes" : "NO", TextTable.count(x.userRoles()),
+                TextTable.count(x.groupRoles()), x.linked() ? "created where missing" : x.inDestination() ? "not created (roleLinks)"
                     : "not created (no such role)"}));
-            table(out, r, "    ", 2, 3);
+            TextTable.render(out, "    ", r, i -> i >= 2 && i <= 3);
         }
         if (!u.groups().isEmpty()) {
             out.append("  Groups (matched by name and tenant)\n");
@@ -66,37 +66,14 @@ final class UsersPlanPrinter {
             u.groups().forEach(x -> g.add(new String[] {x.tenant() + "/" + x.name(), x.exists() ? "exists" : "to create",
                 x.members() + (x.members() == 1 ? " member" : " members") + " in scope, " + x.roles()
                     + (x.roles() == 1 ? " role" : " roles")}));
-            table(out, g, "    ", -1, -1);
+            TextTable.render(out, "    ", g, i -> false);
         }
     }
 
     private static void more(StringBuilder out, int total) {
         if (total > SHOWN) {
-            out.append("    … and ").append(n(total - SHOWN)).append(" more (all of them are in the plan JSON)\n");
+            out.append("    … and ").append(TextTable.count(total - SHOWN)).append(" more (all of them are in the plan JSON)\n");
         }
     }
 
-    /** Columns {@code firstNumeric..lastNumeric} are right-aligned below the header (-1: none). */
-    private static void table(StringBuilder out, List<String[]> rows, String indent, int firstNumeric, int lastNumeric) {
-        int[] widths = new int[rows.get(0).length];
-        rows.forEach(r -> {
-            for (int i = 0; i < r.length; i++) {
-                widths[i] = Math.max(widths[i], r[i].length());
-            }
-        });
-        for (int row = 0; row < rows.size(); row++) {
-            StringBuilder line = new StringBuilder(indent);
-            String[] r = rows.get(row);
-            for (int i = 0; i < r.length; i++) {
-                boolean right = firstNumeric >= 0 && row > 0 && i >= firstNumeric && i <= lastNumeric;
-                String cell = widths[i] == 0 ? "" : String.format(right ? "%" + widths[i] + "s" : "%-" + widths[i] + "s", r[i]);
-                line.append(cell).append("  ");
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
-
-    private static String n(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
-    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.osmigrate.app.TextTable;
 import io.osmigrate.pipeline.VerifyPhase;
 import io.osmigrate.state.EntityFigures;
 
@@ -22,12 +23,12 @@ public final class ReportPrinter {
             rows.add(new String[] {"phase", "entity", "read", "inserted", "matched", "skipped", "dead-lettered", "nulled",
                 "deferred", "deleted", "seconds", "rows/s"});
             for (EntityFigures f : r.entities()) {
-                rows.add(new String[] {f.phase(), f.entity(), n(f.read()), n(f.inserted()), n(f.matched()), n(f.skipped()),
-                    n(f.deadLettered()), n(f.nulled()), n(f.deferredUpdates()), n(f.deleted()),
+                rows.add(new String[] {f.phase(), f.entity(), TextTable.count(f.read()), TextTable.count(f.inserted()), TextTable.count(f.matched()), TextTable.count(f.skipped()),
+                    TextTable.count(f.deadLettered()), TextTable.count(f.nulled()), TextTable.count(f.deferredUpdates()), TextTable.count(f.deleted()),
                     String.format(Locale.ROOT, "%.2f", f.duration().toNanos() / 1e9),
                     String.format(Locale.ROOT, "%,.0f", f.rowsPerSecond())});
             }
-            table(out, rows);
+            TextTable.render(out, "  ", rows, i -> i >= 2);
         }
         if (!r.users().isEmpty()) {
             UsersReport.print(out, r.users());
@@ -38,15 +39,15 @@ public final class ReportPrinter {
             rows.add(new String[] {"entity", "source rows", "in key map", "orphan references"});
             for (VerifyPhase.Check c : r.verify()) {
                 String orphans = c.orphans().isEmpty() ? "0" : c.orphans().stream()
-                        .map(o -> o.attribute() + ": " + n(o.count())).reduce((a, b) -> a + ", " + b).orElse("");
-                rows.add(new String[] {c.entity(), n(c.sourceRows()), n(c.mapped()), orphans});
+                        .map(o -> o.attribute() + ": " + TextTable.count(o.count())).reduce((a, b) -> a + ", " + b).orElse("");
+                rows.add(new String[] {c.entity(), TextTable.count(c.sourceRows()), TextTable.count(c.mapped()), orphans});
             }
-            table(out, rows);
-            out.append(r.orphans() == 0 ? "  No orphan references.\n" : "  " + n(r.orphans()) + " orphan references!\n");
+            TextTable.render(out, "  ", rows, i -> i >= 2);
+            out.append(r.orphans() == 0 ? "  No orphan references.\n" : "  " + TextTable.count(r.orphans()) + " orphan references!\n");
         }
         out.append('\n').append(r.state()).append(" (exit code ").append(r.exitCode()).append(")");
         if (r.deadLetters() > 0) {
-            out.append(": ").append(n(r.deadLetters())).append(" dead letters; list them with: dead-letters --run ").append(r.runId());
+            out.append(": ").append(TextTable.count(r.deadLetters())).append(" dead letters; list them with: dead-letters --run ").append(r.runId());
         }
         if (r.message() != null && !r.message().isBlank()) {
             out.append("\n").append(r.message());
@@ -57,25 +58,4 @@ public final class ReportPrinter {
         return out.append('\n').toString();
     }
 
-    static String n(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
-    }
-
-    private static void table(StringBuilder out, List<String[]> rows) {
-        int[] w = new int[rows.get(0).length];
-        rows.forEach(r -> {
-            for (int i = 0; i < r.length; i++) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        });
-        for (int row = 0; row < rows.size(); row++) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < w.length; i++) {
-                String cell = rows.get(row)[i];
-                boolean left = i < 2 || row == 0;
-                line.append(left ? String.format("%-" + w[i] + "s", cell) : String.format("%" + w[i] + "s", cell)).append("  ");
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
 }
