@@ -1,19 +1,15 @@
 package io.osmigrate.dialect;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * PostgreSQL's fastest correct write path: identifiers are drawn from the table's own sequence up
@@ -24,11 +20,14 @@ import org.postgresql.PGConnection;
  */
 final class PostgresCopyInsertPath implements InsertPath {
 
-    private static final HexFormat HEX = HexFormat.of();
-
     private final InsertTarget target;
     private final String sequence;
     private final String copy;
+    /** Rows go to the server in chunks of about this many bytes, so a batch is never held encoded whole. */
+    private static final int FLUSH_AT = 1 << 16;
+
+    /** Reused for every batch: a write path belongs to one writer. */
+    private final CopyText text = new CopyText(FLUSH_AT + 8192);
 
     PostgresCopyInsertPath(Dialect dialect, InsertTarget target, String sequence) {
         this.target = target;
@@ -43,23 +42,30 @@ final class PostgresCopyInsertPath implements InsertPath {
     @Override
     public List<IdPair> insert(Connection connection, List<InsertRow> rows) throws SQLException {
         Object[] ids = target.generatedId() ? allocate(connection, rows.size()) : rows.stream().map(InsertRow::explicitId).toArray();
-        StringBuilder text = new StringBuilder(rows.size() * 128);
         List<IdPair> pairs = new ArrayList<>(rows.size());
-        for (int r = 0; r < rows.size(); r++) {
-            InsertRow row = rows.get(r);
-            encode(text, ids[r]);
-            for (Object value : row.values()) {
-                text.append('\t');
-                encode(text, value);
-            }
-            text.append('\n');
-            pairs.add(new IdPair(row.sourceId(), ids[r]));
-        }
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(copy, new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + target.table() + " failed: " + e.getMessage(), "08006", e);
+            text.clear();
+            for (int r = 0; r < rows.size(); r++) {
+                InsertRow row = rows.get(r);
+                text.value(ids[r]);
+                for (Object value : row.values()) {
+                    text.value(value);
+                }
+                text.endRow();
+                pairs.add(new IdPair(row.sourceId(), ids[r]));
+                if (text.length() >= FLUSH_AT) {
+                    in.writeToCopy(text.buffer(), 0, text.length());
+                    text.clear();
+                }
+            }
+            in.writeToCopy(text.buffer(), 0, text.length());
+            in.endCopy();
+        } finally {
+            text.clear();
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
         return pairs;
     }
@@ -76,35 +82,5 @@ final class PostgresCopyInsertPath implements InsertPath {
             }
         }
         return ids;
-    }
-
-    /** COPY text format: \N for null, backslash escapes for tab, newline, carriage return and backslash. */
-    static void encode(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-        } else if (value instanceof String s) {
-            escape(out, s);
-        } else if (value instanceof byte[] bytes) {
-            out.append("\\\\x").append(HEX.formatHex(bytes));
-        } else if (value instanceof Boolean b) {
-            out.append(b ? 't' : 'f');
-        } else if (value instanceof BigDecimal d) {
-            out.append(d.toPlainString());
-        } else {
-            escape(out, value.toString());
-        }
-    }
-
-    private static void escape(StringBuilder out, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 }
