@@ -1,7 +1,5 @@
 package io.osmigrate.pipeline;
 
-import java.util.Optional;
-
 import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.IdentifierKind;
 import io.osmigrate.spec.UnresolvedPolicy;
@@ -40,9 +38,9 @@ final class Enricher {
                 case VALUE -> row.values[i] = value;
                 case REFERENCE -> row.values[i] = io.osmigrate.dialect.ValueKind.id(value);
                 case STATIC_REFERENCE -> {
-                    Optional<String> mapped = run.statics().map(c.target().key(), value);
-                    if (mapped.isPresent()) {
-                        row.values[i] = Values.fromText(mapped.get(), slot.kind(), null);
+                    Object mapped = slot.statics().get(StaticMap.key(value));
+                    if (mapped != null) {
+                        row.values[i] = mapped;
                     } else {
                         unresolved(job, row, i, run.spec().statics().unmatchedOrDefault(), "static-unmatched",
                                 c.attribute() + ": " + run.statics().whyUnmatched(c.target().key(), value));

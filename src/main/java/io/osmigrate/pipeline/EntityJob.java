@@ -57,7 +57,9 @@ public final class EntityJob implements AutoCloseable {
                 readKinds.add(ValueKind.of(column(src, entity.sourceTable(), c.sourceColumn()).jdbcType()));
             }
             Integer targetScope = c.role() == ColumnRole.REFERENCE && !c.deferred() ? run.scopeOf(c.target()) : null;
-            compiled.add(new Slot(c, index, d, targetScope, fill));
+            java.util.Map<Object, Object> statics = c.role() == ColumnRole.STATIC_REFERENCE
+                    ? run.statics().compiled(c.target().key(), ValueKind.of(d.jdbcType())) : null;
+            compiled.add(new Slot(c, index, d, targetScope, fill, statics));
         }
         this.slots = List.copyOf(compiled);
         ColumnInfo srcId = column(src, entity.sourceTable(), entity.identifier().sourceColumn());

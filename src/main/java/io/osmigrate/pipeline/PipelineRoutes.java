@@ -33,7 +33,9 @@ public final class PipelineRoutes extends RouteBuilder {
                 .process(EntityProcessors::open).id("{{name}}-read")
                 .split(body()).streaming().id("{{name}}-split")
                     .process(EntityProcessors::enrich).id("{{name}}-enrich")
-                    .aggregate(exchangeProperty(PipelineHeaders.JOB), new RowBatchAggregation())
+                    // one route per entity, so one correlation group: a constant key spares Camel turning the
+                    // job into a String for every record
+                    .aggregate(constant("batch"), new RowBatchAggregation())
                         .completionSize("{{batchSize}}")
                         .completionPredicate(exchangeProperty(Exchange.SPLIT_COMPLETE).isEqualTo(true))
                         .eagerCheckCompletion()

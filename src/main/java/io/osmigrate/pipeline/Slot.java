@@ -11,8 +11,10 @@ import io.osmigrate.plan.ColumnPlan;
  * @param destination the destination column as its catalog reports it
  * @param targetScope key-map scope of the referenced entity, for references resolved through the key map
  * @param fill        the value of a default fill, typed for the destination column
+ * @param statics     for a static reference: {@link StaticMap#compiled} of its static entity; else null
  */
-record Slot(ColumnPlan column, int sourceIndex, ColumnInfo destination, Integer targetScope, Object fill) {
+record Slot(ColumnPlan column, int sourceIndex, ColumnInfo destination, Integer targetScope, Object fill,
+            java.util.Map<Object, Object> statics) {
 
     ValueKind kind() {
         return ValueKind.of(destination.jdbcType());

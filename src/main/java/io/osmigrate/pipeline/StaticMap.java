@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.osmigrate.dialect.ValueKind;
 import io.osmigrate.metamodel.EntityKey;
 import io.osmigrate.metamodel.Metamodel;
 import io.osmigrate.metamodel.StaticRecord;
@@ -48,6 +49,30 @@ public final class StaticMap {
     public Optional<String> map(EntityKey staticEntity, Object sourceValue) {
         Map<String, String> values = byEntity.get(staticEntity);
         return values == null ? Optional.empty() : Optional.ofNullable(values.get(normal(sourceValue.toString())));
+    }
+
+    /**
+     * One static entity's map compiled for the per-record step: keyed by {@link #key} of the source value,
+     * valued with the destination DATA_ID typed for the destination column, so a row costs one hash lookup.
+     */
+    Map<Object, Object> compiled(EntityKey staticEntity, ValueKind destinationKind) {
+        Map<Object, Object> out = new HashMap<>();
+        byEntity.getOrDefault(staticEntity, Map.of())
+                .forEach((source, destination) -> out.put(key(source), Values.fromText(destination, destinationKind, null)));
+        return out;
+    }
+
+    /** A static value as a key of {@link #compiled}: numbers as Long, text trimmed and lower-cased. */
+    static Object key(Object sourceValue) {
+        Object id = ValueKind.id(sourceValue);
+        if (id instanceof String s) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return id;
     }
 
     /** Why a source value has no destination twin, for the dead letter. */
