@@ -257,12 +257,28 @@ final class BatchWriter implements AutoCloseable {
         long batchId = keyMap.prepare(job.scope(), job.run().runId(), block, job.entity().destinationTable(),
                 job.target().idColumn().name());
         FaultInjection.pause("after-prepare");
-        c.commit();
+        commitDestination(c, block.size());
         FaultInjection.pause("after-commit");
         keyMap.commit(batchId, job.scope(), block);
         long matched = pairs.stream().filter(p -> p.kind() == PairBlock.Kind.MATCHED).count();
         job.stats().matched.addAndGet(matched);
         job.stats().inserted.addAndGet(pairs.size() - matched);
+    }
+
+    /**
+     * Commits the destination transaction. A commit that fails may still have landed (the server committed,
+     * the acknowledgement was lost), so it is never retried: inserting the batch again could duplicate it.
+     * The run stops; the batch stays PREPARED and the next run's recovery keeps exactly the rows that exist.
+     */
+    private void commitDestination(Connection c, int rows) {
+        try {
+            c.commit();
+            FaultInjection.fail("commit");
+        } catch (SQLException e) {
+            throw new RunAbortedException(job.stats().entity() + ": the destination did not confirm the commit of a batch of "
+                    + rows + " rows (" + e.getMessage() + "). Whether it landed is unknown, so it is not retried; run again:"
+                    + " recovery keeps exactly the rows that were committed", e);
+        }
     }
 
     private List<InsertRow> rows(List<PendingRow> rows) {

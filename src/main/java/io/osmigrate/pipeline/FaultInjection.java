@@ -7,12 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A test seam for crash safety: with {@code -Dosmigrate.fault.pause-at=<point>:<n>} the process
  * prints {@code OSM-PAUSED <point> <n>} when it reaches the point for the n-th time and waits there,
- * so a test can kill it (SIGKILL) at exactly that moment. Without the property it does nothing.
+ * so a test can kill it (SIGKILL) at exactly that moment; with {@code -Dosmigrate.fault.fail-at=<point>:<n>}
+ * {@link #fail} throws a lost-connection error there instead. Without the properties it does nothing.
  */
 public final class FaultInjection {
 
     private static final String PROPERTY = "osmigrate.fault.pause-at";
     private static final String TARGET = System.getProperty(PROPERTY);
+    private static final String FAIL_TARGET = System.getProperty("osmigrate.fault.fail-at");
     private static final Map<String, AtomicInteger> SEEN = new ConcurrentHashMap<>();
 
     private FaultInjection() {
@@ -31,6 +33,17 @@ public final class FaultInjection {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Throws a lost-connection error (SQL state 08006) the n-th time the point is reached, if asked to. */
+    public static void fail(String point) throws java.sql.SQLException {
+        if (FAIL_TARGET == null) {
+            return;
+        }
+        int n = SEEN.computeIfAbsent("fail:" + point, k -> new AtomicInteger()).incrementAndGet();
+        if (FAIL_TARGET.equals(point + ":" + n)) {
+            throw new java.sql.SQLException("connection lost (injected at " + point + " " + n + ")", "08006");
         }
     }
 }

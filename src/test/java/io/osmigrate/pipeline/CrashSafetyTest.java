@@ -75,6 +75,22 @@ class CrashSafetyTest {
         }
     }
 
+    @Test
+    void aCommitWhoseAcknowledgementIsLostStopsTheRunAndIsNeverInsertedTwice() throws Exception {
+        try (MigrationFixture f = MigrationFixture.postgres(dir, SampleOptions.of(1500)).addMissingUsersToDestination()) {
+            Map<String, Long> before = f.destinationCounts();
+            Process child = start(f, null, "-Dosmigrate.fault.fail-at=commit:2");
+            child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as("a commit of unknown outcome aborts the run").isEqualTo(4);
+            RunReport last = f.run();
+            assertThat(last.exitCode()).as(last.message()).isZero();
+            MigrationCheck.Result check = f.check(before);
+            assertThat(check.problems()).isEmpty();
+            assertThat(check.totalInserted()).isEqualTo(sourceRows(f));
+        }
+    }
+
     private long sourceRows(MigrationFixture f) {
         return f.plan().moved().stream().mapToLong(e -> e.sourceRows()).sum();
     }
@@ -108,13 +124,14 @@ class CrashSafetyTest {
         }
     }
 
-    private Process start(MigrationFixture f, String pausePoint) throws Exception {
+    private Process start(MigrationFixture f, String pausePoint, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         if (pausePoint != null) {
             command.add("-Dosmigrate.fault.pause-at=" + pausePoint);
         }
+        command.addAll(List.of(jvmOptions));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("io.osmigrate.cli.OsMigrate");
