@@ -32,6 +32,11 @@ public interface Dialect {
     /** Adds whatever makes the engine itself refuse writes on source connections; may rewrite the URL. */
     void configureReadOnly(HikariConfig config);
 
+    /** Settings a destination's pool needs for crash safety, where the engine has any (embedded H2). */
+    default void configureForWriting(HikariConfig config) {
+        // a server engine makes a commit durable before it acknowledges it
+    }
+
     /**
      * Checks that an open source connection really refuses writes, and throws with a clear message
      * where the engine cannot promise it.

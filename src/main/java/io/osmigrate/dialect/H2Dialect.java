@@ -51,6 +51,23 @@ public class H2Dialect implements Dialect {
         config.setReadOnly(true);
     }
 
+    /**
+     * An embedded H2 database lives in osmigrate's own process and by default writes a commit to its file up
+     * to half a second later (WRITE_DELAY): a kill -9 in that window would lose rows whose pairs the key map
+     * already holds. WRITE_DELAY=0 hands every commit to the operating system before osmigrate goes on.
+     * A server-mode URL (tcp, ssl) is left alone: the server outlives osmigrate.
+     */
+    @Override
+    public void configureForWriting(HikariConfig config) {
+        String url = config.getJdbcUrl();
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        boolean server = upper.startsWith("JDBC:H2:TCP:") || upper.startsWith("JDBC:H2:SSL:");
+        boolean memory = upper.startsWith("JDBC:H2:MEM:");
+        if (!server && !memory && !upper.contains("WRITE_DELAY")) {
+            config.setJdbcUrl(url + ";WRITE_DELAY=0");
+        }
+    }
+
     @Override
     public InsertPath insertPath(Connection connection, InsertTarget target) {
         return new JdbcBatchInsertPath(this, target);

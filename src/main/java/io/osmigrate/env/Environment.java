@@ -49,6 +49,8 @@ public final class Environment implements AutoCloseable {
         config.setAutoCommit(true);
         if (side == Side.SOURCE) {
             dialect.configureReadOnly(config);
+        } else {
+            dialect.configureForWriting(config);
         }
         HikariDataSource pool = new HikariDataSource(config);
         Environment env = new Environment(settings, side, dialect, pool);
