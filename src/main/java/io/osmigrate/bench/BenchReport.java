@@ -82,9 +82,12 @@ final class BenchReport {
         line(out, "raw copy, plain copies", r.rawCopy().rows(), r.rawCopy().seconds(), r.rawCopy().rowsPerSecond());
         line(out, "raw copy, indexed copies", r.rawCopyIndexed().rows(), r.rawCopyIndexed().seconds(),
                 r.rawCopyIndexed().rowsPerSecond());
+        line(out, "copy into constrained copies", r.rawCopyConstrained().rows(), r.rawCopyConstrained().seconds(),
+                r.rawCopyConstrained().rowsPerSecond());
         line(out, "per-row recipe (sample)", r.perRow().rows(), r.perRow().seconds(), r.perRow().rowsPerSecond());
-        out.printf(Locale.ROOT, "  ratios: data ÷ raw copy %.2f×, data ÷ indexed raw copy %.2f×, data ÷ per-row %.1f×%n",
-                r.ratios().dataOverRawCopy(), r.ratios().dataOverRawCopyIndexed(), r.ratios().dataOverPerRow());
+        out.printf(Locale.ROOT, "  ratios: data ÷ raw copy %.2f×, data ÷ indexed raw copy %.2f×, data ÷ constrained copy %.2f×,"
+                        + " data ÷ per-row %.1f×%n", r.ratios().dataOverRawCopy(), r.ratios().dataOverRawCopyIndexed(),
+                r.ratios().dataOverRawCopyConstrained(), r.ratios().dataOverPerRow());
         out.printf("  peak heap used during the data phase %s (max after GC %s) with max heap %s%n", mb(r.heap().peakUsedBytes()),
                 mb(r.heap().afterGcPeakBytes()), mb(r.heap().maxHeapBytes()));
         for (BenchResult.Target t : r.targets()) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * Rates are rows per second of wall time; ratios divide the data phase's rate by a baseline's.
  */
 public record BenchResult(String startedAt, Machine machine, Settings settings, Sample sample, DataPhase dataPhase,
-                          Copy rawCopy, Copy rawCopyIndexed, PerRow perRow, Heap heap, Ratios ratios,
+                          Copy rawCopy, Copy rawCopyIndexed, Copy rawCopyConstrained, PerRow perRow, Heap heap, Ratios ratios,
                           List<Target> targets, String jsonFile) {
 
     /** Where it ran. {@code loadAverage} is the one-minute system load when the benchmark started. */
@@ -60,7 +60,8 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
                        long sampleIntervalMillis, int collections, String method) {
     }
 
-    public record Ratios(double dataOverRawCopy, double dataOverRawCopyIndexed, double dataOverPerRow) {
+    public record Ratios(double dataOverRawCopy, double dataOverRawCopyIndexed, double dataOverRawCopyConstrained,
+                         double dataOverPerRow) {
     }
 
     /** A target of the issue, with this run's figure and PASS, MISS or N/A (not decidable from this run). */
@@ -68,7 +69,8 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
     }
 
     BenchResult withJsonFile(String file) {
-        return new BenchResult(startedAt, machine, settings, sample, dataPhase, rawCopy, rawCopyIndexed, perRow, heap, ratios,
+        return new BenchResult(startedAt, machine, settings, sample, dataPhase, rawCopy, rawCopyIndexed, rawCopyConstrained,
+                perRow, heap, ratios,
                 targets, file);
     }
 }

@@ -38,7 +38,8 @@ import io.osmigrate.state.EntityFigures;
 
 /**
  * Issue 3 §8: builds the sample solution with N rows in fresh databases, runs osmigrate's data phase over it, then
- * measures on the same server the raw-copy baseline (plain and indexed copies) and the guide's per-row recipe,
+ * measures on the same server the raw-copy baseline (plain, indexed and constrained copies) and the guide's per-row
+ * recipe,
  * and reports rows/s, the ratios, the peak heap of the data phase and PASS/MISS against the issue's targets.
  * Never touches the user's state store or databases: osmigrate runs on a temporary configuration whose data
  * directory (state store, run reports) is a temporary folder; only the JSON figures go to the user's data
@@ -95,6 +96,7 @@ public final class Benchmark {
             BenchResult.Heap heap;
             BenchResult.Copy plain;
             BenchResult.Copy indexed;
+            BenchResult.Copy constrained;
             BenchResult.PerRow perRow;
             Map<String, Long> movedTables = new LinkedHashMap<>();
             try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
@@ -139,6 +141,9 @@ public final class Benchmark {
                 BenchReport.printCopy(out, "a) plain copies", plain, o.engine(), CopyTables.Variant.PLAIN);
                 indexed = RawCopy.run(dbs, tables, CopyTables.Variant.INDEXED, o.fetchSize());
                 BenchReport.printCopy(out, "b) indexed copies", indexed, o.engine(), CopyTables.Variant.INDEXED);
+                constrained = RawCopy.run(dbs, tables, CopyTables.Variant.CONSTRAINED, o.fetchSize());
+                BenchReport.printCopy(out, "c) the rows the data phase wrote, copied into constrained copies", constrained,
+                        o.engine(), CopyTables.Variant.CONSTRAINED);
 
                 out.println();
                 out.println("[3/3] the guide's per-row recipe (one key-map SELECT + one INSERT with generated keys per row)");
@@ -147,12 +152,14 @@ public final class Benchmark {
                 BenchReport.printPerRow(out, perRow);
             }
             BenchResult.Ratios ratios = new BenchResult.Ratios(ratio(data.rowsPerSecond(), plain.rowsPerSecond()),
-                    ratio(data.rowsPerSecond(), indexed.rowsPerSecond()), ratio(data.rowsPerSecond(), perRow.rowsPerSecond()));
+                    ratio(data.rowsPerSecond(), indexed.rowsPerSecond()), ratio(data.rowsPerSecond(), constrained.rowsPerSecond()),
+                    ratio(data.rowsPerSecond(), perRow.rowsPerSecond()));
             BenchResult.Settings settings = new BenchResult.Settings(o.engine().wire(), o.rows(), o.perRowSample(),
                     o.batchSize(), o.fetchSize(), o.keyMapCacheSize(), BenchReport.specName(o));
             List<BenchResult.Target> targets = targets(o, ratios, heap);
             BenchResult result = new BenchResult(started.toString(), machine, settings,
-                    new BenchResult.Sample(buildSeconds, movedTables), data, plain, indexed, perRow, heap, ratios, targets, null);
+                    new BenchResult.Sample(buildSeconds, movedTables), data, plain, indexed, constrained, perRow, heap, ratios,
+                    targets, null);
             Path json = BenchReport.writeJson(o.dataDir().resolve("bench").resolve(stamp + ".json"),
                     result);
             result = result.withJsonFile(json.toString());

@@ -108,6 +108,11 @@ final class TableCopy {
         return "SELECT " + selectList() + " FROM " + sourceDialect.quote(sourceTable());
     }
 
+    /** {@code SELECT <columns> FROM <destination table>}: the rows the data phase wrote, as they are. */
+    String destinationSelect() {
+        return "SELECT " + destinationColumns(true) + " FROM " + destinationDialect.quote(destinationTable());
+    }
+
     /** The destination column list, quoted. */
     String destinationColumns(boolean withIdentifier) {
         return columns.stream().skip(withIdentifier ? 0 : 1).map(c -> destinationDialect.quote(c.destination().name()))

@@ -86,7 +86,7 @@ class BenchPartsTest {
         BenchResult r = new BenchResult("2026-01-01T00:00:0" + name.charAt(name.length() - 6) + "Z",
                 new BenchResult.Machine("cpu", 2, 1, "os", "jvm", "gc", max, List.of(), 0, Map.of()),
                 new BenchResult.Settings(engine, rows, 10, 5000, 5000, 500_000,
-                        Path.of(spec).toAbsolutePath().normalize().toString()), null, null, null, null, null,
+                        Path.of(spec).toAbsolutePath().normalize().toString()), null, null, null, null, null, null,
                 heap(peakMb, max), null, List.of(), file.toString());
         BenchReport.writeJson(file, r);
     }

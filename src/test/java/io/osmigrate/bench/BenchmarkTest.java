@@ -91,7 +91,7 @@ class BenchmarkTest {
         // every baseline copies exactly the rows the data phase read: those of the moved tables
         long tableRows = r.sample().movedTableRows().values().stream().mapToLong(Long::longValue).sum();
         assertThat(d.movedRows()).isEqualTo(tableRows);
-        for (BenchResult.Copy c : new BenchResult.Copy[] {r.rawCopy(), r.rawCopyIndexed()}) {
+        for (BenchResult.Copy c : new BenchResult.Copy[] {r.rawCopy(), r.rawCopyIndexed(), r.rawCopyConstrained()}) {
             assertThat(c.rows()).as(c.variant()).isEqualTo(d.movedRows());
             assertThat(c.seconds()).isPositive();
             assertThat(c.rowsPerSecond()).isCloseTo(c.rows() / c.seconds(), within(1e-6));
@@ -102,6 +102,7 @@ class BenchmarkTest {
         }
         assertThat(r.rawCopy().variant()).isEqualTo("plain");
         assertThat(r.rawCopyIndexed().variant()).isEqualTo("indexed");
+        assertThat(r.rawCopyConstrained().variant()).isEqualTo("constrained");
 
         BenchResult.PerRow p = r.perRow();
         assertThat(p.entity()).isEqualTo("OrdersCore.OrderLine");
@@ -115,6 +116,8 @@ class BenchmarkTest {
         assertThat(r.ratios().dataOverRawCopy()).isCloseTo(d.rowsPerSecond() / r.rawCopy().rowsPerSecond(), within(1e-9));
         assertThat(r.ratios().dataOverRawCopyIndexed())
                 .isCloseTo(d.rowsPerSecond() / r.rawCopyIndexed().rowsPerSecond(), within(1e-9));
+        assertThat(r.ratios().dataOverRawCopyConstrained())
+                .isCloseTo(d.rowsPerSecond() / r.rawCopyConstrained().rowsPerSecond(), within(1e-9));
         assertThat(r.ratios().dataOverPerRow()).isCloseTo(d.rowsPerSecond() / p.rowsPerSecond(), within(1e-9));
 
         BenchResult.Heap h = r.heap();
@@ -136,6 +139,6 @@ class BenchmarkTest {
         assertThat(n.path("settings").path("engine").asText()).isEqualTo(engine.wire());
         assertThat(n.path("dataPhase").path("movedRows").asLong()).isEqualTo(d.movedRows());
         assertThat(n.path("jsonFile").asText()).isEqualTo(r.jsonFile());
-        assertThat(Files.readString(json)).contains("\"rawCopyIndexed\"", "\"perRow\"", "\"heap\"", "\"targets\"");
+        assertThat(Files.readString(json)).contains("\"rawCopyIndexed\"", "\"rawCopyConstrained\"", "\"perRow\"", "\"heap\"", "\"targets\"");
     }
 }
