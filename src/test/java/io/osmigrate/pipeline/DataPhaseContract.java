@@ -122,6 +122,39 @@ abstract class DataPhaseContract {
     }
 
     @Test
+    void theRunWritesItsPlanAndReportAndTheDeadLettersCommandListsEveryDeadLetter() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS).withConflictingCoupons(true))) {
+            RunReport report = f.run();
+            assertThat(report.exitCode()).isEqualTo(ExitCode.DEAD_LETTERS.code());
+            Path reportFile = Path.of(report.reportFile());
+            assertThat(reportFile.getFileName().toString()).isEqualTo("report.json");
+            assertThat(reportFile.getParent().getFileName().toString()).isEqualTo(report.runId());
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var written = json.readTree(reportFile.toFile());
+            assertThat(written.path("deadLetters").asLong()).isEqualTo(report.deadLetters()).isPositive();
+            assertThat(written.path("entities").findValuesAsText("entity")).contains("OrdersCore.Coupon", "OrdersCore.Order");
+            assertThat(json.readTree(reportFile.resolveSibling("plan.json").toFile()).path("entities").size())
+                    .isEqualTo(f.plan().entities().size());
+
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream out = System.out;
+            int exit;
+            try (java.io.PrintStream capture = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8)) {
+                System.setOut(capture);
+                exit = io.osmigrate.cli.OsMigrate.execute("--config", f.config().toString(), "dead-letters", "--run",
+                        report.runId());
+            } finally {
+                System.setOut(out);
+            }
+            String listing = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(exit).isZero();
+            assertThat(listing.lines().filter(l -> l.startsWith("#")).count()).isEqualTo(report.deadLetters());
+            assertThat(listing).contains("OrdersCore.Coupon", "unique-violation", "SQLState 23505", "source: {", "mapped: {",
+                    "parent-failed", report.deadLetters() + " dead letters");
+        }
+    }
+
+    @Test
     void matchExistingMapsConflictsToTheDestinationRows() throws Exception {
         try (MigrationFixture f = sample(SampleOptions.of(ROWS).withConflictingCoupons(true))) {
             f.spec(MigrationFixture.BASE_SPEC + "  OrdersCore.Coupon:\n    onConflict: match-existing\n    match: [Code]\n");
@@ -149,17 +182,21 @@ abstract class DataPhaseContract {
     @Test
     void unmatchedStaticValuesFailByDefaultOrFollowThePolicy() throws Exception {
         try (MigrationFixture f = sample(SampleOptions.of(ROWS).withUnmatchedStaticRecord(true))) {
+            Map<String, Long> before = f.destinationCounts();
             RunReport failed = f.run();
             assertThat(failed.exitCode()).isEqualTo(ExitCode.FAULT.code());
             assertThat(failed.message()).contains("OnHold");
 
             f.spec(MigrationFixture.BASE_SPEC.replace("scope:", "statics:\n  unmatched: dead-letter\nscope:"));
-            Map<String, Long> before = Map.of();
             RunReport report = f.run();
             assertThat(report.exitCode()).isEqualTo(ExitCode.DEAD_LETTERS.code());
-            assertThat(figure(report, "OrdersCore.Order", EntityFigures::deadLettered)).isPositive();
-            assertThat(f.check(f.destinationCounts().isEmpty() ? before : zeroCounts(f)).problems())
-                    .allSatisfy(p -> assertThat(p).doesNotContain("neither moved nor dead-lettered"));
+            long deadLettered = figure(report, "OrdersCore.Order", EntityFigures::deadLettered);
+            assertThat(deadLettered).isPositive();
+            // every other row moved exactly; the orders of the unmatched status are dead letters, not rows
+            MigrationCheck.Result check = f.check(before);
+            assertThat(check.problems()).isEmpty();
+            assertThat(check.inserted().get("OrdersCore.Order") + deadLettered)
+                    .isEqualTo(f.plan().entity("OrdersCore.Order").orElseThrow().sourceRows());
         }
     }
 
