@@ -201,6 +201,43 @@ class PlannerTest {
     }
 
     @Test
+    void lookupsComeFirstBecauseTheyAreResolvedBeforeAnyRowIsMoved() {
+        Plan plan = plan(SHOP, PlannerTest::shop, PlannerTest::shop);
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName()).containsExactly(
+                "Catalog.Product", "Shop.Customer", "Shop.Address", "Shop.Order", "Shop.OrderLine");
+        assertThat(plan.entities()).extracting(PlannedEntity::step).containsExactly("resolve-first", "load", "load", "load", "load");
+        String printed = PlanPrinter.print(plan);
+        assertThat(printed.indexOf("Catalog.Product")).isGreaterThan(0).isLessThan(printed.indexOf("Shop.Customer"));
+        assertThat(printed).contains("lookups first");
+    }
+
+    @Test
+    void lookupsAreOrderedByTheReferencesOfTheirMatchAttributes() {
+        // Vendor sorts after Part by name, so only the reference of Part.VendorId puts it first.
+        Consumer<MiniModel> withVendor = m -> {
+            m.entity("Catalog", "Vendor").table("OSUSR_C_VENDOR").attr("Name", "rtText", true).add();
+            m.entity("Catalog", "Part").table("OSUSR_C_PART").attr("Code", "rtText", true)
+                    .attr("VendorId", ref("Catalog", "Vendor"), true).add();
+            m.entity("Shop", "Repair").table("OSUSR_S_REPAIR").attr("PartId", ref("Catalog", "Part"), true).add();
+        };
+        Plan plan = plan("scope: {modules: [Shop]}\nentities:\n  Catalog.Part: {match: [Code, VendorId]}\n"
+                + "  Catalog.Vendor: {match: [Name]}\n", withVendor, withVendor);
+        assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName())
+                .containsExactly("Catalog.Vendor", "Catalog.Part", "Shop.Repair");
+    }
+
+    @Test
+    void aLookupMatchingThroughAMovedEntityBlocksThePlan() {
+        Plan plan = plan(SHOP + "  Shop.Address: {mode: lookup, match: [CustomerId]}\n", PlannerTest::shop, PlannerTest::shop);
+        assertThat(plan.errors()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("lookup-matches-moved-entity");
+            assertThat(f.subject()).isEqualTo("Shop.Address.CustomerId");
+            assertThat(f.message()).contains("Shop.Customer", "resolved before any row is moved");
+        });
+    }
+
+    @Test
     void planRoundTripsThroughJson() throws Exception {
         Plan plan = plan(SHOP, PlannerTest::shop, PlannerTest::shop);
         Path file = java.nio.file.Files.createTempFile("plan", ".json");
