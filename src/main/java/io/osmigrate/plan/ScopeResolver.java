@@ -28,6 +28,14 @@ import io.osmigrate.spec.Mode;
  * modules, entities) is moved; producers that in-scope entities reference, transitively and across
  * modules, join as lookups unless the spec says otherwise; static entities are collected to be
  * mapped; system entities (User, Tenant…) are left to the users phase.
+ *
+ * <p>How far producers are followed depends on the mode of the entity that references them. A moved
+ * entity inserts rows, so every one of its references must resolve: all its producers join. A lookup
+ * never inserts; it only matches source rows to existing destination rows by its match attributes, so
+ * only the producers its match attributes reference join, and its other references are not followed.
+ * Hence with A moved, A → B → C and B a producer that joins as a lookup, C joins only when B's match
+ * attributes include the reference to C; set B to {@code mode: move} and C joins (as a lookup, unless
+ * the spec says otherwise), since B's rows are then inserted with all their references.
  */
 final class ScopeResolver {
 

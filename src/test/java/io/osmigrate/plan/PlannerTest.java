@@ -237,6 +237,45 @@ class PlannerTest {
         });
     }
 
+    /** A (module Front) → B (module Mid) → C (module Back), each reference mandatory; B also has a Code. */
+    private static void chain(MiniModel m) {
+        m.module("Front", false).module("Mid", false).module("Back", false);
+        m.entity("Back", "C").table("OSUSR_K_C").attr("Name", "rtText", true).add();
+        m.entity("Mid", "B").table("OSUSR_M_B").attr("Code", "rtText", true).attr("CId", ref("Back", "C"), true).add();
+        m.entity("Front", "A").table("OSUSR_F_A").attr("BId", ref("Mid", "B"), true).add();
+    }
+
+    private static Plan chainPlan(String entities) {
+        return plan("scope: {modules: [Front]}\nentities:\n" + entities, PlannerTest::chain, PlannerTest::chain);
+    }
+
+    @Test
+    void aLookupProducerBringsInOnlyWhatItsMatchAttributesReference() {
+        Plan plan = chainPlan("  Mid.B: {match: [Code]}\n");
+        assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName() + ":" + p.mode().wire())
+                .containsExactly("Mid.B:lookup", "Front.A:move");
+        assertThat(plan.findings()).anyMatch(f -> f.code().equals("joined-scope") && f.subject().equals("Mid.B")
+                && f.message().contains("referenced by Front.A.BId"));
+
+        plan = chainPlan("  Mid.B: {match: [Code, CId]}\n  Back.C: {match: [Name]}\n");
+        assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName() + ":" + p.mode().wire())
+                .containsExactly("Back.C:lookup", "Mid.B:lookup", "Front.A:move");
+        assertThat(plan.findings()).anyMatch(f -> f.code().equals("joined-scope") && f.subject().equals("Back.C")
+                && f.message().contains("referenced by Mid.B.CId"));
+    }
+
+    @Test
+    void aMovedProducerBringsInItsOwnProducersAcrossModules() {
+        Plan plan = chainPlan("  Mid.B: {mode: move}\n  Back.C: {match: [Name]}\n");
+        assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName() + ":" + p.mode().wire())
+                .containsExactly("Back.C:lookup", "Mid.B:move", "Front.A:move");
+        assertThat(plan.findings()).anyMatch(f -> f.code().equals("joined-scope") && f.subject().equals("Back.C")
+                && f.message().contains("referenced by Mid.B.CId"));
+    }
+
     @Test
     void planRoundTripsThroughJson() throws Exception {
         Plan plan = plan(SHOP, PlannerTest::shop, PlannerTest::shop);
