@@ -100,6 +100,20 @@ class PlanCommandTest {
     }
 
     @Test
+    void anUnknownEnvironmentNamesTheSpecFileTheKeyTheNameAndTheKnownEnvironments() throws Exception {
+        fixture.spec("source: src\ndestination: nowhere\nscope: {applications: [Orders]}\n");
+        CliRun.Result result = CliRun.execute("--config", fixture.config().toString(), "plan", fixture.specFile().toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(fixture.specFile() + ": destination: unknown environment 'nowhere'")
+                .contains("known environments").contains("dst, src");
+
+        fixture.spec("source: elsewhere\ndestination: dst\nscope: {applications: [Orders]}\n");
+        result = CliRun.execute("--config", fixture.config().toString(), "plan", fixture.specFile().toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(fixture.specFile() + ": source: unknown environment 'elsewhere'").contains("dst, src");
+    }
+
+    @Test
     void configurationMistakesExitWith2() throws Exception {
         fixture.spec("source: src\ndestination: nowhere\nscope: {applications: [Orders]}\n");
         assertThat(osmigrate("plan", fixture.specFile().toString())).isEqualTo(2);
