@@ -267,6 +267,20 @@ class PlannerTest {
     }
 
     @Test
+    void settingsOfAnEntityOutsideTheScopeAreAWarningNotSilentlyIgnored() {
+        Plan plan = chainPlan("  Mid.B: {match: [Code]}\n  Back.C: {match: [Name], batchSize: 10}\n");
+        assertThat(plan.runnable()).isTrue();
+        assertThat(plan.entity("Back.C")).isEmpty();
+        assertThat(plan.findings()).filteredOn(f -> f.code().equals("entity-settings-unused")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.subject()).isEqualTo("Back.C");
+            assertThat(f.message()).contains("config/migrations/t.yaml: entities.Back.C has no effect", "match attributes");
+        });
+        assertThat(chainPlan("  Mid.B: {match: [Code, CId]}\n  Back.C: {match: [Name]}\n").findings())
+                .noneMatch(f -> f.code().equals("entity-settings-unused"));
+    }
+
+    @Test
     void aMovedProducerBringsInItsOwnProducersAcrossModules() {
         Plan plan = chainPlan("  Mid.B: {mode: move}\n  Back.C: {match: [Name]}\n");
         assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
