@@ -7,12 +7,14 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.EnvironmentSettings;
 import io.osmigrate.config.OsmSettings;
 import io.osmigrate.config.PropertySource;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
 import io.osmigrate.pipeline.PipelineRoutes;
+import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.StateStore;
 
 /**
@@ -90,6 +92,25 @@ public final class OsmRuntime implements AutoCloseable {
             open.put(key, env);
         }
         return env;
+    }
+
+    /**
+     * The environment a spec names as its source or destination, opened once (a source read-only). A name
+     * that is neither configured nor overridden is a {@link ConfigException} naming the spec file, the key
+     * ({@code source} or {@code destination}), the unknown name and the environments that are known.
+     */
+    public synchronized Environment environment(MigrationSpec spec, Side side) {
+        String key = side == Side.SOURCE ? "source" : "destination";
+        String name = side == Side.SOURCE ? spec.source() : spec.destination();
+        if (!overrides.containsKey(name) && !settings.environments().containsKey(name)) {
+            java.util.Set<String> known = new java.util.TreeSet<>(settings.environments().keySet());
+            known.addAll(overrides.keySet());
+            throw new ConfigException(spec.file() + ": " + key + ": unknown environment '" + name + "'; known environments"
+                    + " (configured in " + settings.origin() + "): " + (known.isEmpty() ? "none" : String.join(", ", known))
+                    + ". Name one of them, or add osmigrate.env." + name + ".url (and .username, .password) to "
+                    + settings.origin());
+        }
+        return environment(name, side);
     }
 
     /** The state store, opened (and migrated) on first use. */

@@ -36,8 +36,8 @@ public final class Plans {
     }
 
     public static Planned prepare(OsmRuntime runtime, MigrationSpec spec, boolean clean) {
-        Environment source = runtime.environment(spec.source(), Side.SOURCE);
-        Environment destination = runtime.environment(spec.destination(), Side.DESTINATION);
+        Environment source = runtime.environment(spec, Side.SOURCE);
+        Environment destination = runtime.environment(spec, Side.DESTINATION);
         EnvironmentView src = view(source);
         EnvironmentView dst = view(destination);
         Plan plan = Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean);

@@ -125,8 +125,8 @@ public final class Benchmark {
                 BenchReport.printDataPhase(out, data, heap);
 
                 Plan plan = Plans.make(runtime, spec);
-                Environment src = runtime.environment(spec.source(), Side.SOURCE);
-                Environment dst = runtime.environment(spec.destination(), Side.DESTINATION);
+                Environment src = runtime.environment(spec, Side.SOURCE);
+                Environment dst = runtime.environment(spec, Side.DESTINATION);
                 List<TableCopy> tables = TableCopy.of(plan.moved(), src.catalog(), src.dialect(), dst.catalog(), dst.dialect());
                 tables.forEach(tc -> movedTables.put(tc.name(), tc.entity().sourceRows()));
                 long planned = movedTables.values().stream().mapToLong(Long::longValue).sum();

@@ -12,7 +12,8 @@ import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.state.DeadLetter;
 
 /** {@code dead-letters [--run ID]}: lists dead letters, with their reason and rows. */
-@Command(name = "dead-letters", description = "Lists the records that could not be moved, with why and the rows.")
+@Command(name = "dead-letters", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+        description = "Lists the records that could not be moved, with why and the rows.")
 final class DeadLettersCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -9,7 +9,8 @@ import io.osmigrate.app.ExitCode;
 import io.osmigrate.host.HostMain;
 
 /** {@code host}: the long-lived route host (job inbox and schedules). Stops on SIGTERM or Ctrl-C. */
-@Command(name = "host", description = "Runs the route host: job files dropped in the inbox and cron schedules start runs.")
+@Command(name = "host", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+        description = "Runs the route host: job files dropped in the inbox and cron schedules start runs.")
 final class HostCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 import io.osmigrate.app.ExitCode;
 
 /** The command line: {@code java -jar osmigrate.jar <command>}. Exit codes are those of {@link ExitCode}. */
-@Command(name = "osmigrate", mixinStandardHelpOptions = true, version = "osmigrate 0.1.0",
+@Command(name = "osmigrate", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
         description = "Copies the data of an OutSystems 11 solution from one environment to another.",
         subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, DeadLettersCommand.class, HostCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -18,6 +18,9 @@ import io.osmigrate.app.ExitCode;
             "2:configuration or spec error, environment unreachable", "3:the plan has blocking errors",
             "4:the run was aborted by a fault"})
 public final class OsMigrate implements Runnable {
+
+    /** What {@code --version} prints, on the top command and on every subcommand. */
+    static final String VERSION = "osmigrate 0.1.0";
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/application.properties", scope = ScopeType.INHERIT,
             description = "Configuration file (default: ${DEFAULT-VALUE}).")

@@ -19,7 +19,8 @@ import io.osmigrate.run.RunService;
 import io.osmigrate.spec.SpecLoader;
 
 /** {@code run SPEC [--phases …] [--fresh]}: runs a migration spec. */
-@Command(name = "run", description = "Runs a migration spec: statics, users, clean (if asked), data, verify.")
+@Command(name = "run", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+        description = "Runs a migration spec: statics, users, clean (if asked), data, verify.")
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -20,7 +20,9 @@ import io.osmigrate.spec.Mode;
  * Matches one source entity to its destination twin (entity by espace and entity SS_Key, attributes
  * by SS_Key, physical names from each side's catalog) and works out what each column needs. Drift is
  * reported, never guessed: a missing destination attribute is not copied, a destination-only
- * mandatory attribute is filled from its default, changed types and shorter texts are flagged.
+ * mandatory attribute is filled from its default, changed types and shorter texts are flagged, and a
+ * destination column of no active attribute that is NOT NULL without a default blocks the plan
+ * ({@link StaleColumns}).
  */
 final class EntityPlanner {
 
@@ -66,6 +68,12 @@ final class EntityPlanner {
         }
         List<MatchColumn> match = match(entity, dst, settings, srcTable.get(), dstTable.get());
         List<ColumnPlan> columns = mode == Mode.MOVE ? columns(entity, dst, srcTable.get(), dstTable.get()) : List.of();
+        if (mode == Mode.MOVE) {
+            Set<String> written = new java.util.HashSet<>();
+            written.add(identifier.get().destinationColumn());
+            columns.forEach(c -> written.add(c.destinationColumn()));
+            findings.addAll(StaleColumns.check(dst, dstTable.get(), written, destination));
+        }
         if (mode == Mode.LOOKUP && match.isEmpty()) {
             findings.add(Finding.error("lookup-without-match", subject, subject + " is a lookup but no match attributes are"
                     + " given; add it under entities in " + spec.file() + " with match: [Attribute, …], or mode: move or skip"));

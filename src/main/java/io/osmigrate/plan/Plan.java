@@ -11,7 +11,10 @@ import io.osmigrate.spec.Mode;
  * A spec resolved against both environments: pure data, printing it writes nothing. The data phase
  * consumes it as is. Immutable.
  *
- * @param entities moved entities in load order, then looked-up ones, then skipped ones
+ * @param entities in the order the data phase takes them: looked-up ones first (matched to existing
+ *                 destination rows before any row is moved, ordered among themselves by the references of
+ *                 their match attributes), then moved ones in load order, then skipped ones. Every entity
+ *                 comes after the targets of its non-deferred references, lookups included
  * @param statics  static entities referenced by the scope (mapped, never written)
  * @param deferred references inserted empty and set after their cycle group
  * @param clean    the steps of the clean phase, when the run cleans (empty otherwise)

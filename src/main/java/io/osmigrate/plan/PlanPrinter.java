@@ -7,7 +7,10 @@ import java.util.Locale;
 import io.osmigrate.app.TextTable;
 import io.osmigrate.spec.Mode;
 
-/** Writes a plan for a person to read: entities in load order, deferred references, statics, users, findings. */
+/**
+ * Writes a plan for a person to read: entities in the order the data phase takes them (lookups, then moved
+ * entities in load order), deferred references, statics, users, findings.
+ */
 public final class PlanPrinter {
 
     private PlanPrinter() {
@@ -19,7 +22,8 @@ public final class PlanPrinter {
         out.append("  source       ").append(plan.source()).append(" (").append(plan.sourceEngine()).append(")\n");
         out.append("  destination  ").append(plan.destination()).append(" (").append(plan.destinationEngine()).append(")\n\n");
 
-        out.append("Entities, moved ones in load order\n");
+        out.append("Entities in the order the data phase takes them: lookups first (matched to existing destination rows"
+                + " before any row is moved), then moved ones in load order\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "group", "entity", "mode", "source table", "destination table", "source rows", "dest. rows", "deferred"});
         for (PlannedEntity e : plan.entities()) {

@@ -48,8 +48,9 @@ public final class Planner {
         }
         List<DeferredReference> deferred = new ArrayList<>();
         List<PlannedEntity> ordered = new ArrayList<>();
-        ordered.addAll(order(planned, Mode.MOVE, deferred, findings));
         ordered.addAll(order(planned, Mode.LOOKUP, deferred, findings));
+        ordered.addAll(order(planned, Mode.MOVE, deferred, findings));
+        findings.addAll(lookupsMatchingThroughMovedEntities(planned));
         planned.stream().filter(p -> p.mode() == Mode.SKIP)
                 .sorted(Comparator.comparing(p -> p.entity().qualifiedName())).forEach(ordered::add);
         List<StaticPlan> statics = statics(scope.statics(), source, destination, spec, findings);
@@ -100,6 +101,29 @@ public final class Planner {
             out.add(p.withOrder(mode == Mode.MOVE ? ++position : 0, result.groups().get(ref), columns));
         }
         return out;
+    }
+
+    /**
+     * Lookups are resolved before any row is moved, so a lookup whose match attribute references a moved
+     * entity could only match through pairs left by an earlier run: a blocking error.
+     */
+    private static List<Finding> lookupsMatchingThroughMovedEntities(List<PlannedEntity> planned) {
+        Set<EntityRef> moved = planned.stream().filter(p -> p.mode() == Mode.MOVE).map(PlannedEntity::entity)
+                .collect(Collectors.toSet());
+        List<Finding> result = new ArrayList<>();
+        for (PlannedEntity lookup : planned.stream().filter(p -> p.mode() == Mode.LOOKUP).toList()) {
+            for (MatchColumn m : lookup.match()) {
+                if (m.role() == ColumnRole.REFERENCE && moved.contains(m.target())) {
+                    String subject = lookup.entity().qualifiedName() + "." + m.attribute();
+                    result.add(Finding.error("lookup-matches-moved-entity", subject, "the lookup " + lookup.entity()
+                            .qualifiedName() + " matches on " + subject + ", which references the moved entity "
+                            + m.target().qualifiedName() + "; lookups are resolved before any row is moved, so it would"
+                            + " match nothing on a first run. Match on other attributes, or set "
+                            + lookup.entity().qualifiedName() + " to move"));
+                }
+            }
+        }
+        return result;
     }
 
     private record ReferenceUse(String attribute, EntityRef target, boolean mandatory) {

@@ -28,6 +28,17 @@ import io.osmigrate.spec.Mode;
  * modules, entities) is moved; producers that in-scope entities reference, transitively and across
  * modules, join as lookups unless the spec says otherwise; static entities are collected to be
  * mapped; system entities (User, Tenant…) are left to the users phase.
+ *
+ * <p>How far producers are followed depends on the mode of the entity that references them. A moved
+ * entity inserts rows, so every one of its references must resolve: all its producers join. A lookup
+ * never inserts; it only matches source rows to existing destination rows by its match attributes, so
+ * only the producers its match attributes reference join, and its other references are not followed.
+ * Hence with A moved, A → B → C and B a producer that joins as a lookup, C joins only when B's match
+ * attributes include the reference to C; set B to {@code mode: move} and C joins (as a lookup, unless
+ * the spec says otherwise), since B's rows are then inserted with all their references.
+ *
+ * <p>Settings under {@code entities} for an entity that ends up neither selected nor a producer have
+ * no effect; each is reported as a warning ({@code entity-settings-unused}) rather than ignored silently.
  */
 final class ScopeResolver {
 
@@ -74,7 +85,25 @@ final class ScopeResolver {
             }
         }
         addProducers();
+        reportUnusedSettings();
         return new Resolved(modes, joinedBecause, statics, findings);
+    }
+
+    /**
+     * Settings of an entity that is neither selected nor a producer change nothing. A warning, not an
+     * error: the plan is still right, and a spec shared across model versions should not stop working
+     * when a new version drops a reference; but the user meant something by them and must hear they are unused.
+     */
+    private void reportUnusedSettings() {
+        for (String name : spec.entities().keySet()) {
+            Entity e = applicationEntity("entities", name);
+            if (!modes.containsKey(e.key())) {
+                findings.add(Finding.warning("entity-settings-unused", e.qualifiedName(), spec.file() + ": entities." + name
+                        + " has no effect: " + e.qualifiedName() + " is neither selected by scope nor referenced by an entity"
+                        + " in scope (a lookup's references count only through its match attributes). Remove the settings,"
+                        + " or give it mode: move to move it"));
+            }
+        }
     }
 
     private void addProducers() {

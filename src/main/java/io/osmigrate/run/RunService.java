@@ -79,8 +79,8 @@ public final class RunService {
                     "the plan has blocking errors; nothing was written: " + String.join("; ",
                             plan.errors().stream().map(f -> f.message()).toList()), null);
         }
-        Environment source = runtime.environment(spec.source(), Side.SOURCE);
-        Environment destination = runtime.environment(spec.destination(), Side.DESTINATION);
+        Environment source = runtime.environment(spec, Side.SOURCE);
+        Environment destination = runtime.environment(spec, Side.DESTINATION);
         StateStore state = runtime.state();
         Recovery.settle(state, destination, source.name());
         Optional<String> pendingClean = state.runs().pendingClean(source.name(), destination.name());
@@ -130,8 +130,8 @@ public final class RunService {
     private static void execute(OsmRuntime runtime, String runId, MigrationSpec spec, Set<Phase> phases, Plans.Planned planned,
                                 Outcome outcome) throws Exception {
         Plan plan = planned.plan();
-        Environment source = runtime.environment(spec.source(), Side.SOURCE);
-        Environment destination = runtime.environment(spec.destination(), Side.DESTINATION);
+        Environment source = runtime.environment(spec, Side.SOURCE);
+        Environment destination = runtime.environment(spec, Side.DESTINATION);
         writePlan(runtime, runId, plan);
         CamelContext camel = runtime.pipeline();
         StaticMap statics = new StaticMap(plan.statics(), planned.source().metamodel(), planned.destination().metamodel());

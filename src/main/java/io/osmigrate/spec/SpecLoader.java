@@ -10,10 +10,17 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -27,13 +34,15 @@ import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.YamlLines;
 
 /**
- * Reads a migration spec from YAML and validates it. Unknown keys and bad values are rejected with
- * the file, the line, the key and what is allowed. Stateless and thread-safe.
+ * Reads a migration spec from YAML and validates it. Unknown keys, keys written twice and bad values are
+ * rejected with the file, the line, the key and what is allowed. Stateless and thread-safe.
  */
 public final class SpecLoader {
 
     private static final int MAX_BATCH = 100_000;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -163,6 +172,10 @@ public final class SpecLoader {
                 where = file + ", line " + line.getAsInt();
             }
         }
+        Optional<String> duplicate = duplicateKey(e);
+        if (duplicate.isPresent()) {
+            return where + ": '" + duplicate.get() + "' is written twice" + duplicateParent(e) + "; keep one of them";
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return where + ": unknown key '" + u.getPropertyName() + "'" + parentOf(u) + "; allowed: "
                     + allowed(u.getKnownPropertyIds());
@@ -177,6 +190,28 @@ public final class SpecLoader {
                     .replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1");
         }
         return where + ": not valid YAML: " + e.getOriginalMessage();
+    }
+
+    /** The key of a "Duplicate field" error (STRICT_DUPLICATE_DETECTION), if that is what {@code e} is. */
+    private static Optional<String> duplicateKey(JsonProcessingException e) {
+        Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        return e instanceof StreamReadException && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** Where a duplicate key sits: " under 'a.b'", or " at the top level". */
+    private static String duplicateParent(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser) || parser.getParsingContext() == null) {
+            return "";
+        }
+        List<String> keys = new ArrayList<>();
+        for (JsonStreamContext c = parser.getParsingContext().getParent(); c != null; c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                keys.add(0, c.getCurrentName());
+            } else if (c.inArray()) {
+                keys.add(0, "[" + c.getCurrentIndex() + "]");
+            }
+        }
+        return keys.isEmpty() ? " at the top level" : " under '" + String.join(".", keys) + "'";
     }
 
     private static String location(JsonLocation loc) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.ColumnRole;
 import io.osmigrate.plan.DeferredReference;
 import io.osmigrate.plan.Plan;
@@ -42,25 +41,38 @@ class PlanCommandTest {
         return OsMigrate.execute(all);
     }
 
+    /** The demo spec file itself (not a copy), planned against the sample solution under the demo's environment names. */
     @Test
     void theDemoPlanOrdersEveryEntityAfterItsNonDeferredTargetsAndListsTheDeferredReferences() throws Exception {
+        Path demoSpec = Path.of("config/migrations/demo.yaml");
         Path json = dir.resolve("plan.json");
         Map<String, Long> before = fixture.destinationCounts();
-        assertThat(osmigrate("plan", fixture.specFile().toString(), "--json", json.toString())).isZero();
+        assertThat(OsMigrate.execute("--config", fixture.configNaming("demo-source", "demo-destination").toString(),
+                "plan", demoSpec.toString(), "--json", json.toString())).isZero();
         Plan plan = PlanJson.read(json);
-        List<PlannedEntity> moved = plan.moved();
+        assertThat(Path.of(plan.specFile())).isEqualTo(demoSpec);
+
+        List<PlannedEntity> entities = plan.entities();
         Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < moved.size(); i++) {
-            position.put(moved.get(i).entity().qualifiedName(), i);
+        for (int i = 0; i < entities.size(); i++) {
+            position.put(entities.get(i).entity().qualifiedName(), i);
         }
-        for (PlannedEntity e : moved) {
-            for (ColumnPlan c : e.columns()) {
-                if (c.role() == ColumnRole.REFERENCE && !c.deferred() && position.containsKey(c.target().qualifiedName())) {
-                    assertThat(position.get(c.target().qualifiedName())).as(e.entity() + "." + c.attribute())
+        int checked = 0;
+        for (PlannedEntity e : entities) {
+            for (String target : nonDeferredTargets(e)) {
+                if (position.containsKey(target)) {
+                    assertThat(position.get(target)).as(e.entity().qualifiedName() + " → " + target)
                             .isLessThan(position.get(e.entity().qualifiedName()));
+                    checked++;
                 }
             }
         }
+        assertThat(checked).as("references checked").isGreaterThan(5);
+        assertThat(plan.entity("CatalogCore.Product").orElseThrow().step()).isEqualTo("resolve-first");
+        assertThat(plan.entity("OrdersCore.OrderLine").orElseThrow().column("ProductId").orElseThrow().target().qualifiedName())
+                .isEqualTo("CatalogCore.Product");
+        assertThat(Files.readString(json)).contains("\"step\" : \"resolve-first\"");
+
         assertThat(plan.deferred()).extracting(d -> d.entity().qualifiedName() + "." + d.attribute())
                 .containsExactlyInAnyOrder("OrdersCore.Customer.PrimaryAddressId", "SupportCore.Ticket.ParentTicketId");
         assertThat(plan.deferred()).extracting(DeferredReference::reason)
@@ -69,10 +81,36 @@ class PlanCommandTest {
         assertThat(dir.resolve("state.mv.db")).as("plan opens no state store").doesNotExist();
     }
 
+    /** The entities whose rows must exist before this entity's rows: non-deferred references, match and identifier. */
+    private static List<String> nonDeferredTargets(PlannedEntity e) {
+        List<String> targets = new java.util.ArrayList<>();
+        e.columns().stream().filter(c -> c.role() == ColumnRole.REFERENCE && !c.deferred())
+                .forEach(c -> targets.add(c.target().qualifiedName()));
+        e.match().stream().filter(m -> m.role() == ColumnRole.REFERENCE).forEach(m -> targets.add(m.target().qualifiedName()));
+        if (e.identifier() != null && e.identifier().target() != null) {
+            targets.add(e.identifier().target().qualifiedName());
+        }
+        return targets;
+    }
+
     @Test
     void blockingPlanErrorsExitWith3() throws Exception {
         fixture.spec("source: src\ndestination: dst\nscope: {applications: [Orders]}\n");
         assertThat(osmigrate("plan", fixture.specFile().toString())).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownEnvironmentNamesTheSpecFileTheKeyTheNameAndTheKnownEnvironments() throws Exception {
+        fixture.spec("source: src\ndestination: nowhere\nscope: {applications: [Orders]}\n");
+        CliRun.Result result = CliRun.execute("--config", fixture.config().toString(), "plan", fixture.specFile().toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(fixture.specFile() + ": destination: unknown environment 'nowhere'")
+                .contains("known environments").contains("dst, src");
+
+        fixture.spec("source: elsewhere\ndestination: dst\nscope: {applications: [Orders]}\n");
+        result = CliRun.execute("--config", fixture.config().toString(), "plan", fixture.specFile().toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains(fixture.specFile() + ": source: unknown environment 'elsewhere'").contains("dst, src");
     }
 
     @Test

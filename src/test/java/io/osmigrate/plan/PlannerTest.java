@@ -201,6 +201,96 @@ class PlannerTest {
     }
 
     @Test
+    void lookupsComeFirstBecauseTheyAreResolvedBeforeAnyRowIsMoved() {
+        Plan plan = plan(SHOP, PlannerTest::shop, PlannerTest::shop);
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName()).containsExactly(
+                "Catalog.Product", "Shop.Customer", "Shop.Address", "Shop.Order", "Shop.OrderLine");
+        assertThat(plan.entities()).extracting(PlannedEntity::step).containsExactly("resolve-first", "load", "load", "load", "load");
+        String printed = PlanPrinter.print(plan);
+        assertThat(printed.indexOf("Catalog.Product")).isGreaterThan(0).isLessThan(printed.indexOf("Shop.Customer"));
+        assertThat(printed).contains("lookups first");
+    }
+
+    @Test
+    void lookupsAreOrderedByTheReferencesOfTheirMatchAttributes() {
+        // Vendor sorts after Part by name, so only the reference of Part.VendorId puts it first.
+        Consumer<MiniModel> withVendor = m -> {
+            m.entity("Catalog", "Vendor").table("OSUSR_C_VENDOR").attr("Name", "rtText", true).add();
+            m.entity("Catalog", "Part").table("OSUSR_C_PART").attr("Code", "rtText", true)
+                    .attr("VendorId", ref("Catalog", "Vendor"), true).add();
+            m.entity("Shop", "Repair").table("OSUSR_S_REPAIR").attr("PartId", ref("Catalog", "Part"), true).add();
+        };
+        Plan plan = plan("scope: {modules: [Shop]}\nentities:\n  Catalog.Part: {match: [Code, VendorId]}\n"
+                + "  Catalog.Vendor: {match: [Name]}\n", withVendor, withVendor);
+        assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName())
+                .containsExactly("Catalog.Vendor", "Catalog.Part", "Shop.Repair");
+    }
+
+    @Test
+    void aLookupMatchingThroughAMovedEntityBlocksThePlan() {
+        Plan plan = plan(SHOP + "  Shop.Address: {mode: lookup, match: [CustomerId]}\n", PlannerTest::shop, PlannerTest::shop);
+        assertThat(plan.errors()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("lookup-matches-moved-entity");
+            assertThat(f.subject()).isEqualTo("Shop.Address.CustomerId");
+            assertThat(f.message()).contains("Shop.Customer", "resolved before any row is moved");
+        });
+    }
+
+    /** A (module Front) → B (module Mid) → C (module Back), each reference mandatory; B also has a Code. */
+    private static void chain(MiniModel m) {
+        m.module("Front", false).module("Mid", false).module("Back", false);
+        m.entity("Back", "C").table("OSUSR_K_C").attr("Name", "rtText", true).add();
+        m.entity("Mid", "B").table("OSUSR_M_B").attr("Code", "rtText", true).attr("CId", ref("Back", "C"), true).add();
+        m.entity("Front", "A").table("OSUSR_F_A").attr("BId", ref("Mid", "B"), true).add();
+    }
+
+    private static Plan chainPlan(String entities) {
+        return plan("scope: {modules: [Front]}\nentities:\n" + entities, PlannerTest::chain, PlannerTest::chain);
+    }
+
+    @Test
+    void aLookupProducerBringsInOnlyWhatItsMatchAttributesReference() {
+        Plan plan = chainPlan("  Mid.B: {match: [Code]}\n");
+        assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName() + ":" + p.mode().wire())
+                .containsExactly("Mid.B:lookup", "Front.A:move");
+        assertThat(plan.findings()).anyMatch(f -> f.code().equals("joined-scope") && f.subject().equals("Mid.B")
+                && f.message().contains("referenced by Front.A.BId"));
+
+        plan = chainPlan("  Mid.B: {match: [Code, CId]}\n  Back.C: {match: [Name]}\n");
+        assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName() + ":" + p.mode().wire())
+                .containsExactly("Back.C:lookup", "Mid.B:lookup", "Front.A:move");
+        assertThat(plan.findings()).anyMatch(f -> f.code().equals("joined-scope") && f.subject().equals("Back.C")
+                && f.message().contains("referenced by Mid.B.CId"));
+    }
+
+    @Test
+    void settingsOfAnEntityOutsideTheScopeAreAWarningNotSilentlyIgnored() {
+        Plan plan = chainPlan("  Mid.B: {match: [Code]}\n  Back.C: {match: [Name], batchSize: 10}\n");
+        assertThat(plan.runnable()).isTrue();
+        assertThat(plan.entity("Back.C")).isEmpty();
+        assertThat(plan.findings()).filteredOn(f -> f.code().equals("entity-settings-unused")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.subject()).isEqualTo("Back.C");
+            assertThat(f.message()).contains("config/migrations/t.yaml: entities.Back.C has no effect", "match attributes");
+        });
+        assertThat(chainPlan("  Mid.B: {match: [Code, CId]}\n  Back.C: {match: [Name]}\n").findings())
+                .noneMatch(f -> f.code().equals("entity-settings-unused"));
+    }
+
+    @Test
+    void aMovedProducerBringsInItsOwnProducersAcrossModules() {
+        Plan plan = chainPlan("  Mid.B: {mode: move}\n  Back.C: {match: [Name]}\n");
+        assertThat(plan.runnable()).as(plan.findings().toString()).isTrue();
+        assertThat(plan.entities()).extracting(p -> p.entity().qualifiedName() + ":" + p.mode().wire())
+                .containsExactly("Back.C:lookup", "Mid.B:move", "Front.A:move");
+        assertThat(plan.findings()).anyMatch(f -> f.code().equals("joined-scope") && f.subject().equals("Back.C")
+                && f.message().contains("referenced by Mid.B.CId"));
+    }
+
+    @Test
     void planRoundTripsThroughJson() throws Exception {
         Plan plan = plan(SHOP, PlannerTest::shop, PlannerTest::shop);
         Path file = java.nio.file.Files.createTempFile("plan", ".json");

@@ -162,4 +162,25 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> SpecLoader.load(Path.of("config/migrations/nope.yaml")))
                 .hasMessageContaining("does not exist");
     }
+
+    @Test
+    void aKeyWrittenTwiceIsAnErrorNamingFileAndLine() {
+        assertThatThrownBy(() -> parse("source: a\ndestination: b\nscope: {modules: [X]}\nsource: c\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config/migrations/test.yaml, line 4")
+                .hasMessageContaining("'source' is written twice");
+        assertThatThrownBy(() -> parse("""
+                source: a
+                destination: b
+                scope: {modules: [X]}
+                entities:
+                  OrdersCore.Coupon:
+                    match: [Code]
+                    batchSize: 50
+                    match: [Name]
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("config/migrations/test.yaml, line 8")
+                .hasMessageContaining("'match' is written twice under 'entities.OrdersCore.Coupon'");
+    }
 }

@@ -101,6 +101,18 @@ public final class MigrationFixture implements AutoCloseable {
         return config;
     }
 
+    /**
+     * A second configuration file, beside {@link #config()}, that names this fixture's source and destination
+     * as given (e.g. demo-source and demo-destination), so that a spec written for other names, such as
+     * config/migrations/demo.yaml, plans against this fixture as it is.
+     */
+    public Path configNaming(String sourceName, String destinationName) throws java.io.IOException {
+        Path named = dir.resolve("application-" + sourceName + "-" + destinationName + ".properties");
+        Files.writeString(named, Files.readString(config).replace("osmigrate.env.src.", "osmigrate.env." + sourceName + ".")
+                .replace("osmigrate.env.dst.", "osmigrate.env." + destinationName + "."));
+        return named;
+    }
+
     public Path specFile() {
         return spec;
     }
