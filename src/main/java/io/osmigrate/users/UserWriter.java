@@ -7,12 +7,18 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.osmigrate.config.Secrets;
 import io.osmigrate.env.Environment;
 
 /**
  * Writes OSSYS_USER rows of the destination: creates, updates (name, email, mobile phone, external id,
  * active flag, and the password hash when one is given) and deletes users with their own role and group
  * memberships. Runs on the caller's connection and transaction. Thread-safe.
+ *
+ * <p>A failed write of a password throws an {@link SQLException} of its own: the driver's message with the
+ * password value (and any long fragment of it) masked, its SQLState and error code, and no cause, since
+ * drivers echo values (PostgreSQL's "Failing row contains (…)", H2's "Value too long", SQL Server's
+ * "Truncated value") and the message goes to the log and the run report.
  */
 final class UserWriter {
 
@@ -53,7 +59,11 @@ final class UserWriter {
         values.put("CREATION_DATE", v.creationDate());
         values.put("LAST_LOGIN", v.lastLogin());
         values.put("IS_ACTIVE", v.active());
-        return users.insert(c, values, "ID");
+        try {
+            return users.insert(c, values, "ID");
+        } catch (SQLException e) {
+            throw masked("cannot create user " + v.username() + " in OSSYS_USER", e, (String) values.get("PASSWORD"));
+        }
     }
 
     /** Updates the attributes the source owns; the password only when {@code v} carries one (passwords: copy). */
@@ -67,7 +77,17 @@ final class UserWriter {
         if (v.password() != null) {
             values.put("PASSWORD", v.password());
         }
-        users.update(c, values, "ID", id);
+        try {
+            users.update(c, values, "ID", id);
+        } catch (SQLException e) {
+            throw masked("cannot update user " + id + " (" + v.username() + ") in OSSYS_USER", e, v.password());
+        }
+    }
+
+    /** The failure without the password: see the class comment. */
+    static SQLException masked(String what, SQLException e, String password) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new SQLException(what + ": " + Secrets.maskFragments(detail, password, 8), e.getSQLState(), e.getErrorCode());
     }
 
     /** Deletes a user with its user roles and group memberships (which osmigrate then creates again from the source). */

@@ -36,6 +36,7 @@ import io.osmigrate.state.DeadLetter;
 import io.osmigrate.state.KeyMap;
 import io.osmigrate.state.MapKind;
 import io.osmigrate.state.PairBlock;
+import io.osmigrate.testsupport.LogCapture;
 
 /**
  * The users phase against sample environments, run through {@link io.osmigrate.run.RunService} as the
@@ -83,6 +84,7 @@ abstract class UsersPhaseContract {
             assertThat(ReportPrinter.print(report)).contains("Users (users phase, per source tenant)")
                     .contains(created + " users were created without a usable password");
             assertThat(everyUserReferenceKeepsItsIdentity(f, plan)).isGreaterThan(50);
+            Set<String> keptOut = new HashSet<>();
             for (Object[] u : f.rows(f.destination(), "SELECT ID, USERNAME, NAME, EMAIL, EXTERNAL_ID, PASSWORD FROM OSSYS_USER")) {
                 if (usersBefore.contains(((Number) u[0]).longValue())) {
                     continue;
@@ -91,7 +93,12 @@ abstract class UsersPhaseContract {
                         + " AND IS_ACTIVE = " + active(f.source()), u[1]).get(0);
                 assertThat(new Object[] {u[1], u[2], u[3], u[4]}).containsExactly(twin);
                 assertThat(u[5].toString()).startsWith(UserWriter.NO_PASSWORD_PREFIX);
+                keptOut.add(u[5].toString());
             }
+            assertThat(keptOut).as("passwords: keep-out gives every new user its own random value").hasSize(created);
+            Set<String> hashes = new HashSet<>();
+            UserTable.read(f.source()).forEach(u -> hashes.add(u.password()));
+            assertThat(keptOut).as("a value that matches no source hash").doesNotContainAnyElementsOf(hashes);
 
             String before = f.userTablesSnapshot();
             RunReport again = f.run(spec);
@@ -555,6 +562,75 @@ abstract class UsersPhaseContract {
         }
     }
 
+    @Test
+    void passwordsCopyGivesCreatedAndUpdatedUsersTheSourceHashAndNoRunFileShowsIt() throws Exception {
+        try (UsersFixture f = fixture()) {
+            MigrationSpec spec = f.spec("users:\n  select: all\n  strategy: update\n  passwords: copy\n");
+            Map<String, UserRecord> before = preferredByIdentity(f, f.destination());
+            assertThat(f.plan(spec).findings()).extracting(Finding::code).doesNotContain("users-without-password");
+
+            RunReport report = f.run(spec, Phase.USERS);
+
+            assertThat(report.state()).isEqualTo("SUCCEEDED");
+            assertThat(report.users().stream().mapToInt(UsersFigures::withoutPassword).sum()).isZero();
+            Map<String, UserRecord> after = preferredByIdentity(f, f.destination());
+            int created = 0;
+            int updated = 0;
+            for (Map.Entry<String, UserRecord> e : preferredByIdentity(f, f.source()).entrySet()) {
+                if (e.getKey().startsWith("ServiceCenter|")) {
+                    assertThat(after.get(e.getKey()).password()).as("IT users never move").isNotEqualTo(e.getValue().password());
+                    continue;
+                }
+                assertThat(after.get(e.getKey()).password()).as(e.getKey()).isEqualTo(e.getValue().password());
+                if (before.containsKey(e.getKey())) {
+                    assertThat(before.get(e.getKey()).password()).isNotEqualTo(e.getValue().password());
+                    updated++;
+                } else {
+                    created++;
+                }
+            }
+            assertThat(created).isPositive().isEqualTo(report.users().stream().mapToInt(UsersFigures::created).sum());
+            assertThat(updated).isPositive().isEqualTo(report.users().stream().mapToInt(UsersFigures::updated).sum());
+            String files = runFiles(f);
+            assertThat(files).contains("\"passwords\" : \"copy\"");
+            for (UserRecord u : UserTable.read(f.source())) {
+                assertThat(files).doesNotContain(u.password());
+            }
+        }
+    }
+
+    @Test
+    void aFailedUserInsertNamesTheUserButNeverItsHash() throws Exception {
+        try (UsersFixture f = fixture()) {
+            Set<String> destinationIdentities = new HashSet<>(f.identities(f.destination()).values());
+            UserRecord created = preferredByIdentity(f, f.source()).entrySet().stream()
+                    .filter(e -> !destinationIdentities.contains(e.getKey())).map(Map.Entry::getValue)
+                    .min(java.util.Comparator.comparingLong(UserRecord::id)).orElseThrow();
+            String hash = created.password();
+            // the insert of that user's hash breaks a unique index, and the driver's message quotes the value
+            long holder = f.identities(f.destination()).keySet().iterator().next();
+            f.onDestination("UPDATE OSSYS_USER SET PASSWORD = CONCAT('dst-', ID)",
+                    "UPDATE OSSYS_USER SET PASSWORD = '" + hash + "' WHERE ID = " + holder,
+                    "CREATE UNIQUE INDEX OSM_TEST_PASSWORD ON OSSYS_USER (PASSWORD)");
+
+            RunReport report;
+            String logged;
+            try (LogCapture log = new LogCapture()) {
+                report = f.run(f.spec("users:\n  select: all\n  passwords: copy\n"), Phase.USERS);
+                logged = log.text();
+            }
+
+            assertThat(report.state()).isEqualTo("FAILED");
+            assertThat(report.message()).contains("cannot create user ").contains("in OSSYS_USER: ")
+                    .containsIgnoringCase("OSM_TEST_PASSWORD");
+            assertThat(logged).contains("cannot create user ");
+            String fragment = hash.substring(3, 11);
+            for (String text : List.of(report.message(), logged, runFiles(f))) {
+                assertThat(text).doesNotContain(hash).doesNotContain(fragment);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- tenants
 
     @Test
@@ -594,6 +670,18 @@ abstract class UsersPhaseContract {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The text of every file the runs wrote under the data directory (plan.json, report.json…). */
+    static String runFiles(UsersFixture f) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(f.runtime().settings().dataDir().resolve("runs"))) {
+            for (Path p : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                b.append(java.nio.file.Files.readString(p)).append('\n');
+            }
+        }
+        assertThat(b).as("the runs wrote their files").contains("\"runId\"");
+        return b.toString();
+    }
 
     /** Visits every User reference of every moved row: (attribute, source user id, destination user id or null). */
     static long everyUserReference(UsersFixture f, Plan plan, Visitor visitor) throws Exception {
