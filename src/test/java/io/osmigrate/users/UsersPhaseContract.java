@@ -265,11 +265,82 @@ abstract class UsersPhaseContract {
             }
             assertThat(recreated).isEqualTo(toRecreate);
 
+            assertNoDuplicateLinks(f);
             String snapshot = f.userTablesSnapshot();
             RunReport again = f.run(spec, Phase.USERS);
             assertThat(again.users().stream().mapToInt(UsersFigures::recreated).sum()).as("identical users stay").isZero();
             assertThat(f.userTablesSnapshot()).isEqualTo(snapshot);
         }
+    }
+
+    @Test
+    void recreateKeepsTheRoleLinksOnlyTheDestinationGaveTheUsersItRecreates() throws Exception {
+        try (UsersFixture f = fixture()) {
+            MigrationSpec spec = f.spec("clean: true\nusers:\n  strategy: recreate\n  roleLinks: none\n");
+            UserDecision recreated = Plans.prepare(f.runtime(), spec, true).users().decisions().stream()
+                    .filter(d -> d.action() == UserAction.RECREATE).findFirst().orElseThrow();
+            long old = recreated.destination().id();
+            long tenant = recreated.destination().tenantId();
+            int[] countedBefore = recreateLinkCounts(f.plan(spec));
+            // the destination grants that user a role its source twin lacks, and a group the source does not have
+            Set<String> sourceRoles = new HashSet<>();
+            for (UserRecord member : recreated.members()) {
+                f.rows(f.source(), "SELECT r.SS_KEY FROM OSSYS_USER_ROLE ur JOIN OSSYS_ROLE r ON r.ID = ur.ROLE_ID"
+                        + " WHERE ur.USER_ID = ?", member.id()).forEach(r -> sourceRoles.add(r[0].toString()));
+            }
+            long role = f.rows(f.destination(), "SELECT ID, SS_KEY FROM OSSYS_ROLE ORDER BY ID").stream()
+                    .filter(r -> !sourceRoles.contains(r[1].toString())).map(r -> ((Number) r[0]).longValue())
+                    .findFirst().orElseThrow();
+            f.onDestination("INSERT INTO OSSYS_GROUP (TENANT_ID, NAME, DESCRIPTION) VALUES (" + tenant + ", 'QA Testers', 'here only')");
+            long group = f.count(f.destination(), "SELECT ID FROM OSSYS_GROUP WHERE NAME = 'QA Testers'");
+            f.onDestination("INSERT INTO OSSYS_USER_ROLE (USER_ID, ROLE_ID, TENANT_ID, CREATED) VALUES (" + old + ", " + role
+                    + ", " + tenant + ", TIMESTAMP '2022-02-02 10:30:00')",
+                    "INSERT INTO OSSYS_GROUP_USER (GROUP_ID, USER_ID) VALUES (" + group + ", " + old + ")");
+
+            Plan plan = f.plan(spec);
+            assertThat(plan.runnable()).as(plan.errors().toString()).isTrue();
+            assertThat(recreateLinkCounts(plan)).as("all links, then those only the destination has: one more each")
+                    .containsExactly(countedBefore[0] + 1, countedBefore[1] + 1, countedBefore[2] + 1, countedBefore[3] + 1);
+            String identity = f.identities(f.destination()).get(old);
+            long userRoles = f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER_ROLE");
+            long groupUsers = f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_GROUP_USER");
+
+            RunReport report = f.run(spec, Phase.CLEAN, Phase.USERS);
+
+            assertThat(report.state()).isEqualTo("SUCCEEDED");
+            assertThat(report.users().stream().mapToInt(UsersFigures::recreated).sum()).isPositive();
+            long now = f.identities(f.destination()).entrySet().stream().filter(e -> e.getValue().equals(identity))
+                    .mapToLong(Map.Entry::getKey).filter(id -> id != old).max().orElseThrow();
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER WHERE ID = ?", old)).isZero();
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER_ROLE WHERE USER_ID = ? AND ROLE_ID = ?"
+                    + " AND TENANT_ID = ? AND CREATED = TIMESTAMP '2022-02-02 10:30:00'", now, role, tenant))
+                    .as("the user role moved to the new user whole").isEqualTo(1);
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_GROUP_USER WHERE USER_ID = ? AND GROUP_ID = ?",
+                    now, group)).isEqualTo(1);
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER_ROLE")).as("recreate drops no user role")
+                    .isEqualTo(userRoles);
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_GROUP_USER")).as("nor a group membership")
+                    .isEqualTo(groupUsers);
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_GROUP_USER WHERE USER_ID NOT IN"
+                    + " (SELECT ID FROM OSSYS_USER)") + f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER_ROLE"
+                    + " WHERE USER_ID NOT IN (SELECT ID FROM OSSYS_USER)")).isZero();
+        }
+    }
+
+    /**
+     * The users-recreate-keeps-links finding's four figures: user roles and group memberships of the users to
+     * recreate, then those of them only the destination has; zeros without the finding.
+     */
+    private static int[] recreateLinkCounts(Plan plan) {
+        return plan.findings().stream().filter(x -> x.code().equals("users-recreate-keeps-links")).findFirst()
+                .map(x -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("their (\\d+) user roles and (\\d+) group"
+                            + " memberships .* Of these, (\\d+) user roles and (\\d+) group memberships exist only in the"
+                            + " destination").matcher(x.message());
+                    assertThat(m.find()).as(x.message()).isTrue();
+                    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4))};
+                }).orElse(new int[4]);
     }
 
     @Test
