@@ -51,6 +51,12 @@ abstract class UsersPhaseContract {
     /** A fresh destination (made by the sample generator) beside the class's source, with a runtime around them. */
     abstract UsersFixture fixture() throws Exception;
 
+    /**
+     * A connection that may write to the class's shared source, for a test that changes it and puts it back.
+     * Only while no fixture is open: an H2 source open for writing cannot be opened read-only by a runtime.
+     */
+    abstract java.sql.Connection writableSource() throws Exception;
+
     // ---------------------------------------------------------------- referenced users, end to end
 
     @Test
@@ -384,6 +390,72 @@ abstract class UsersPhaseContract {
                     .containsOnly("OrdersCore.Order", "SupportCore.TicketComment");
             PlannedEntity order = plan.entity("OrdersCore.Order").orElseThrow();
             assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM " + order.destinationTable())).isZero();
+        }
+    }
+
+    // ---------------------------------------------------------------- IT users
+
+    @Test
+    void referencedItUsersAreNeverMovedButLookedUpAndOneWithoutTwinFollowsUnresolvedReference() throws Exception {
+        // the sample's rows never reference IT users: assign one ticket to admin (who has a destination twin) and
+        // one to dev.lead (whose twin is renamed below), and put the source back afterwards
+        String ticket = "OSUSR_" + io.osmigrate.sample.SampleSolution.SUPPORT_CODE + "_TICKET";
+        List<long[]> assigned = new java.util.ArrayList<>();
+        try (java.sql.Connection c = writableSource(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT ID, ASSIGNEDTO FROM " + ticket + " WHERE ID IN ((SELECT MIN(ID)"
+                    + " FROM " + ticket + "), (SELECT MAX(ID) FROM " + ticket + ")) ORDER BY ID")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long user = rs.getLong(2);
+                    assigned.add(new long[] {id, rs.wasNull() ? -1 : user});
+                }
+            }
+            assertThat(assigned).hasSize(2);
+            st.executeUpdate("UPDATE " + ticket + " SET ASSIGNEDTO = 1 WHERE ID = " + assigned.get(0)[0]);
+            st.executeUpdate("UPDATE " + ticket + " SET ASSIGNEDTO = 2 WHERE ID = " + assigned.get(1)[0]);
+        }
+        try {
+            try (UsersFixture f = fixture()) {
+                assertThat(f.identities(f.source())).containsEntry(1L, "ServiceCenter|admin").containsEntry(2L, "ServiceCenter|dev.lead");
+                f.onDestination("UPDATE OSSYS_USER SET USERNAME = 'dev.lead.qa' WHERE USERNAME = 'dev.lead'");
+                Object[] admin = f.rows(f.destination(), "SELECT ID, NAME FROM OSSYS_USER WHERE USERNAME = 'admin'").get(0);
+                long itUsersBefore = f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER u JOIN OSSYS_TENANT t"
+                        + " ON t.ID = u.TENANT_ID WHERE t.NAME = 'ServiceCenter'");
+                MigrationSpec spec = f.spec("users:\n  strategy: update\ndefaults:\n  unresolvedReference: empty\n");
+                Plan plan = f.plan(spec);
+                assertThat(plan.users().itUsers()).isEqualTo(new UsersPlan.ItUsers(2, 1));
+                assertThat(plan.findings()).filteredOn(x -> x.code().equals("it-users-unmatched")).singleElement()
+                        .satisfies(x -> assertThat(x.message()).startsWith("1 referenced IT users (tenant ServiceCenter) have"
+                                + " no destination twin"));
+                assertThat(plan.users().tenants()).extracting(UsersPlan.TenantUsers::tenant).doesNotContain("ServiceCenter");
+                assertThat(plan.users().unmatched()).extracting(UsersPlan.UnmatchedUser::username)
+                        .doesNotContain("admin", "dev.lead");
+
+                RunReport report = f.run(spec);
+
+                assertThat(report.state()).isEqualTo("SUCCEEDED");
+                Map<Long, Long> seen = new HashMap<>();
+                everyUserReference(f, plan, (attribute, source, destination) -> {
+                    if (source == 1L || source == 2L) {
+                        assertThat(attribute).isEqualTo("SupportCore.Ticket.AssignedTo");
+                        seen.put(source, destination);
+                    }
+                });
+                assertThat(seen).containsOnlyKeys(1L, 2L);
+                assertThat(seen.get(1L)).as("admin's ticket points at the destination admin").isEqualTo(((Number) admin[0]).longValue());
+                assertThat(seen.get(2L)).as("dev.lead's follows unresolvedReference: empty").isNull();
+                assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER u JOIN OSSYS_TENANT t"
+                        + " ON t.ID = u.TENANT_ID WHERE t.NAME = 'ServiceCenter'")).as("no IT user is created").isEqualTo(itUsersBefore);
+                assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER WHERE LOWER(USERNAME) = 'dev.lead'")).isZero();
+                assertThat(f.rows(f.destination(), "SELECT NAME FROM OSSYS_USER WHERE ID = ?", admin[0]).get(0)[0])
+                        .as("nor updated, under strategy: update").isEqualTo(admin[1]);
+            }
+        } finally {
+            try (java.sql.Connection c = writableSource(); java.sql.Statement st = c.createStatement()) {
+                for (long[] row : assigned) {
+                    st.executeUpdate("UPDATE " + ticket + " SET ASSIGNEDTO = " + (row[1] < 0 ? "NULL" : row[1]) + " WHERE ID = " + row[0]);
+                }
+            }
         }
     }
 
