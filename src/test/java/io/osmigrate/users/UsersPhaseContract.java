@@ -117,6 +117,71 @@ abstract class UsersPhaseContract {
         }
     }
 
+    // ---------------------------------------------------------------- which users
+
+    @Test
+    void selectNoneWritesNoUserButStillLooksTheReferencedOnesUp() throws Exception {
+        try (UsersFixture f = fixture()) {
+            MigrationSpec spec = f.spec("users:\n  select: none\n  strategy: update\n");
+            Plans.Planned planned = Plans.prepare(f.runtime(), spec, false);
+            assertThat(planned.plan().users().tenants()).isNotEmpty().allSatisfy(t -> assertThat(t.inScope()).isZero());
+            assertThat(planned.plan().users().unmatched()).isEmpty();
+            String before = f.userTablesSnapshot();
+
+            RunReport report = f.run(spec, Phase.USERS);
+
+            assertThat(report.state()).isEqualTo("SUCCEEDED");
+            assertThat(report.users()).allSatisfy(u -> assertThat(u.inScope()).isZero());
+            assertThat(f.userTablesSnapshot()).as("no user created, updated or linked").isEqualTo(before);
+            UsersPhase.Outcome outcome = UsersPhase.run(f.destination(), planned.destination().metamodel(), planned.users(),
+                    new TenantMap(planned.source().metamodel(), planned.destination().metamodel()));
+            Map<Long, String> src = f.identities(f.source());
+            Map<Long, String> dst = f.identities(f.destination());
+            int lookedUp = 0;
+            int unmatched = 0;
+            for (long id : referencedSourceUsers(f)) {
+                Long mapped = outcome.users().get(id);
+                if (dst.containsValue(src.get(id))) {
+                    assertThat(dst.get(mapped)).as("source user " + id).isEqualTo(src.get(id));
+                    lookedUp++;
+                } else {
+                    assertThat(mapped).as("source user " + id).isNull();
+                    unmatched++;
+                }
+            }
+            assertThat(lookedUp).isPositive();
+            assertThat(unmatched).isPositive();
+        }
+    }
+
+    @Test
+    void selectAllWithATenantListMovesTheUsersOfThoseTenantsOnly() throws Exception {
+        try (UsersFixture f = fixture()) {
+            MigrationSpec spec = f.spec("users:\n  select: all\n  tenants: [acme]\n");
+            Set<String> acme = preferredByIdentity(f, f.source()).keySet().stream().filter(k -> k.startsWith("Acme|"))
+                    .collect(Collectors.toSet());
+            Plan plan = f.plan(spec);
+            assertThat(plan.users().tenants()).filteredOn(t -> t.inScope() > 0).extracting(UsersPlan.TenantUsers::tenant)
+                    .containsExactly("Acme");
+            assertThat(plan.users().tenants().stream().mapToInt(UsersPlan.TenantUsers::inScope).sum()).isEqualTo(acme.size());
+            Set<String> before = new HashSet<>(f.identities(f.destination()).values());
+
+            RunReport report = f.run(spec, Phase.USERS);
+
+            Set<String> after = new HashSet<>(f.identities(f.destination()).values());
+            assertThat(after).containsAll(acme);
+            Set<String> createdNow = new HashSet<>(after);
+            createdNow.removeAll(before);
+            assertThat(createdNow).isNotEmpty().allMatch(k -> k.startsWith("Acme|"));
+            assertThat(report.users()).filteredOn(u -> u.created() > 0).extracting(UsersFigures::tenant).containsExactly("Acme");
+            assertThat(f.identities(f.source()).values()).as("the other tenants have unmatched users that stay out")
+                    .anyMatch(k -> !k.startsWith("Acme|") && !k.startsWith("ServiceCenter|") && !after.contains(k));
+            assertThatThrownBy(() -> f.plan(f.spec("users:\n  select: all\n  tenants: [Acme, Nowhere]\n")))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("users.tenants: no tenant 'Nowhere' in the source")
+                    .hasMessageContaining("Acme, Globex, Users");
+        }
+    }
+
     // ---------------------------------------------------------------- lookup: unmatched handling
 
     @Test
