@@ -16,10 +16,11 @@ import io.osmigrate.env.Environment;
  * active flag, and the password hash when one is given) and recreates users, whose user roles and group
  * memberships move to the new row. Runs on the caller's connection and transaction. Thread-safe.
  *
- * <p>A failed write of a password throws an {@link SQLException} of its own: the driver's message with the
- * password value (and any long fragment of it) masked, its SQLState and error code, and no cause, since
- * drivers echo values (PostgreSQL's "Failing row contains (…)", H2's "Value too long", SQL Server's
- * "Truncated value") and the message goes to the log and the run report.
+ * <p>A failed write of a user throws an {@link SQLException} of its own: the driver's message with the
+ * password values it may show (the one written, and on update the row's own) and any long fragment of
+ * them masked, its SQLState and error code, and no cause, since drivers echo values (PostgreSQL's
+ * "Failing row contains (…)", H2's "Value too long", SQL Server's "Truncated value") and the message goes
+ * to the log and the run report.
  */
 final class UserWriter {
 
@@ -67,8 +68,12 @@ final class UserWriter {
         }
     }
 
-    /** Updates the attributes the source owns; the password only when {@code v} carries one (passwords: copy). */
-    void update(Connection c, long id, UserRecord v) throws SQLException {
+    /**
+     * Updates the attributes the source owns on {@code twin}; the password only when {@code v} carries one
+     * (passwords: copy). A failure masks both hashes: PostgreSQL's "Failing row" shows the whole row.
+     */
+    void update(Connection c, UserRecord twin, UserRecord v) throws SQLException {
+        long id = twin.id();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("NAME", v.name());
         values.put("EMAIL", v.email());
@@ -81,7 +86,7 @@ final class UserWriter {
         try {
             users.update(c, values, "ID", id);
         } catch (SQLException e) {
-            throw masked("cannot update user " + id + " (" + v.username() + ") in OSSYS_USER", e, v.password());
+            throw masked("cannot update user " + id + " (" + v.username() + ") in OSSYS_USER", e, v.password(), twin.password());
         }
     }
 
@@ -122,9 +127,12 @@ final class UserWriter {
         table.insert(c, values, "ID");
     }
 
-    /** The failure without the password: see the class comment. */
-    static SQLException masked(String what, SQLException e, String password) {
+    /** The failure without the passwords: see the class comment. */
+    static SQLException masked(String what, SQLException e, String... passwords) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new SQLException(what + ": " + Secrets.maskFragments(detail, password, 8), e.getSQLState(), e.getErrorCode());
+        for (String password : passwords) {
+            detail = Secrets.maskFragments(detail, password, 8);
+        }
+        return new SQLException(what + ": " + detail, e.getSQLState(), e.getErrorCode());
     }
 }

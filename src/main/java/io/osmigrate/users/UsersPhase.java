@@ -188,7 +188,7 @@ public final class UsersPhase {
                 return d.destination().id();
             }
             case UPDATE -> {
-                writer.update(c, d.destination().id(), d.written());
+                writer.update(c, d.destination(), d.written());
                 counted.add(() -> {
                     t.matched++;
                     t.updated++;

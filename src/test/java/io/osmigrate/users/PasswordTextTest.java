@@ -41,6 +41,8 @@ class PasswordTextTest {
                 .contains("Failing row contains (3, 1, anna, ***)").doesNotContain(HASH).doesNotContain(HASH.substring(0, 12));
         assertThat(masked.getSQLState()).isEqualTo("23514");
         assertThat(masked.getCause()).as("the driver's exception, which holds the value, is not chained").isNull();
+        assertThat(UserWriter.masked("cannot update user 7", new SQLException("row (7, " + OTHER_HASH + ", " + HASH + ")"),
+                null, OTHER_HASH, HASH).getMessage()).isEqualTo("cannot update user 7: row (7, ***, ***)");
     }
 
     private static UserRecord user(long id, String password) {
