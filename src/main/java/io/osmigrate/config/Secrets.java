@@ -27,4 +27,37 @@ public final class Secrets {
         }
         return text.replace(secret, "***");
     }
+
+    /**
+     * The text with the secret, and every run of at least {@code fragment} of its characters in a row
+     * (a driver may echo a value cut short, or only its start), replaced by ***. A secret shorter than
+     * {@code fragment} is masked only whole. For short texts such as error messages: quadratic in length.
+     */
+    public static String maskFragments(String text, String secret, int fragment) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        int min = Math.min(fragment, secret.length());
+        boolean[] hidden = new boolean[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            for (int j = 0; j < secret.length(); j++) {
+                int n = 0;
+                while (i + n < text.length() && j + n < secret.length() && text.charAt(i + n) == secret.charAt(j + n)) {
+                    n++;
+                }
+                if (n >= min) {
+                    java.util.Arrays.fill(hidden, i, i + n, true);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!hidden[i]) {
+                out.append(text.charAt(i));
+            } else if (i == 0 || !hidden[i - 1]) {
+                out.append("***");
+            }
+        }
+        return out.toString();
+    }
 }

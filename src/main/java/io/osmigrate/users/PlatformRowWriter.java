@@ -126,6 +126,37 @@ final class PlatformRowWriter {
         }
     }
 
+    /**
+     * Every row with {@code where = key}, read on the caller's transaction, as column (upper case) → value:
+     * every column the table has, so a row can be inserted again whole. Date-times come as LocalDateTime;
+     * other values as the driver gives them.
+     */
+    List<Map<String, Object>> select(Connection c, String where, Object key) throws SQLException {
+        List<String> names = new ArrayList<>(columns.keySet());
+        List<String> quoted = new ArrayList<>();
+        names.forEach(n -> quoted.add(column(n)));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + String.join(", ", quoted) + " FROM " + table()
+                + " WHERE " + column(where) + " = ?")) {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put(where, key);
+            bind(ps, value);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        int type = columns.get(names.get(i)).jdbcType();
+                        boolean dateTime = type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE;
+                        Object v = rs.getObject(i + 1);
+                        row.put(names.get(i), v != null && dateTime ? rs.getObject(i + 1, LocalDateTime.class) : v);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+
     /** {@code DELETE FROM table WHERE column = ?}; returns the deleted row count. */
     int delete(Connection c, String where, Object key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE " + column(where) + " = ?")) {
@@ -155,8 +186,10 @@ final class PlatformRowWriter {
                 ps.setInt(i, n);
             } else if (v instanceof LocalDateTime t) {
                 ps.setObject(i, t);
+            } else if (v instanceof String text) {
+                ps.setString(i, text);
             } else {
-                ps.setString(i, v.toString());
+                ps.setObject(i, v); // a value read back by select, of the column's own type
             }
             i++;
         }

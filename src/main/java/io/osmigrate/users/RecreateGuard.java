@@ -21,11 +21,12 @@ import io.osmigrate.plan.CleanStep;
 /**
  * Finds the destination rows that would stop users from being recreated: rows of any entity (application
  * or system) whose User attribute references one of them, except the rows the clean phase deletes first
- * and the users' own role and group memberships, which the users phase removes with them. Reads only.
+ * and the users' own user roles and group memberships, which the users phase moves to the recreated
+ * users. Reads only.
  */
 final class RecreateGuard {
 
-    /** The links the users phase deletes together with a recreated user. */
+    /** The links the users phase moves from a deleted user to the one it creates again. */
     private static final Set<String> OWN_LINKS = Set.of("OSSYS_USER_ROLE", "OSSYS_GROUP_USER");
     private static final int CHUNK = 500;
 

@@ -6,7 +6,7 @@ public enum UserAction {
     MATCH,
     /** Matched, and the destination user's name, email, mobile phone, external id and active flag are updated. */
     UPDATE,
-    /** Matched, and the destination user is deleted and created again from the source. */
+    /** Matched, and the destination user is deleted and created again from the source, keeping its role links. */
     RECREATE,
     /** Mapped by the mapping file to a named destination user. */
     MAPPED,

@@ -15,6 +15,8 @@ import io.osmigrate.metamodel.Tenant;
  * @param written     the values written for CREATE, UPDATE and RECREATE (pseudonyms when anonymised; the
  *                    password follows users.passwords); null otherwise
  * @param reason      why, in words (shown in the plan for unmatched users)
+ *
+ * <p>{@link #toString()} names users by id and username only: never a password hash.
  */
 public record UserDecision(Tenant tenant, List<UserRecord> members, UserRecord chosen, UserAction action,
                            UserRecord destination, UserRecord written, String reason) {
@@ -25,5 +27,13 @@ public record UserDecision(Tenant tenant, List<UserRecord> members, UserRecord c
 
     public String tenantName() {
         return tenant == null ? "(no tenant)" : tenant.name();
+    }
+
+    @Override
+    public String toString() {
+        return "UserDecision[tenant=" + tenantName() + ", chosen=" + chosen.id() + " " + chosen.username() + ", members="
+                + members.stream().map(UserRecord::id).toList() + ", action=" + action + ", destination="
+                + (destination == null ? "null" : destination.id() + " " + destination.username()) + ", written="
+                + (written == null ? "null" : written.username()) + ", reason=" + reason + "]";
     }
 }

@@ -4,7 +4,10 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.Locale;
 
-/** A row of OSSYS_USER, the platform's User entity. */
+/**
+ * A row of OSSYS_USER, the platform's User entity. {@link #toString()} never shows the password hash, so a
+ * record may be logged or put in a message.
+ */
 public record UserRecord(long id, Long tenantId, String username, String name, String email, String mobilePhone,
                          String externalId, String password, LocalDateTime creationDate, LocalDateTime lastLogin,
                          boolean active) {
@@ -21,5 +24,14 @@ public record UserRecord(long id, Long tenantId, String username, String name, S
     /** Usernames compare case-insensitively, as under SQL Server's required CI collation. */
     public String usernameKey() {
         return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every field but the password, which shows only whether there is one. */
+    @Override
+    public String toString() {
+        return "UserRecord[id=" + id + ", tenantId=" + tenantId + ", username=" + username + ", name=" + name + ", email="
+                + email + ", mobilePhone=" + mobilePhone + ", externalId=" + externalId + ", password="
+                + (password == null ? "null" : "(hidden)") + ", creationDate=" + creationDate + ", lastLogin=" + lastLogin
+                + ", active=" + active + "]";
     }
 }

@@ -25,7 +25,8 @@ import io.osmigrate.spec.UserStrategy;
  * figures per tenant.
  *
  * <p>Transactions: each tenant in one; users in chunks of {@value #CHUNK} (a recreated user is deleted and
- * created again in the same transaction, so a crash never leaves it deleted); links in one. Everything is
+ * created again, with the destination's user roles and group memberships of the old row moved to the new
+ * one, in the same transaction, so a crash never leaves it deleted or unlinked); links in one. Everything is
  * found again by natural keys (tenant name and provider; tenant and username or external id; group name and
  * tenant; the link pairs), so a re-run, also after a crash at any point, finds what an earlier run wrote and
  * writes only what is missing. Never writes to the source. One call at a time per run.
@@ -72,6 +73,12 @@ public final class UsersPhase {
                 }
             }
         }
+        tally.forEach((tenant, t) -> {
+            if (t.recreated > 0) {
+                LOG.info("Users of tenant {}: recreate kept {} user roles and {} group memberships of the {} recreated users,"
+                        + " linked to the new users", tenant, t.keptUserRoles, t.keptGroupUsers, t.recreated);
+            }
+        });
         List<UsersFigures> figures = figures(tally, links);
         figures.forEach(f -> LOG.info("Users of tenant {}: {} in scope, {} matched, {} updated, {} recreated, {} created,"
                         + " {} mapped, {} to the default user, {} nulled, {} dead-lettered; links: {} user roles, {} groups,"
@@ -181,7 +188,7 @@ public final class UsersPhase {
                 return d.destination().id();
             }
             case UPDATE -> {
-                writer.update(c, d.destination().id(), d.written());
+                writer.update(c, d.destination(), d.written());
                 counted.add(() -> {
                     t.matched++;
                     t.updated++;
@@ -189,14 +196,15 @@ public final class UsersPhase {
                 return d.destination().id();
             }
             case RECREATE -> {
-                writer.delete(c, d.destination().id());
-                long id = writer.create(c, d.written(), d.destination().tenantId());
+                UserWriter.Recreated r = writer.recreate(c, d.destination().id(), d.written(), d.destination().tenantId());
                 counted.add(() -> {
                     t.matched++;
                     t.recreated++;
                     t.withoutPassword += d.written().password() == null ? 1 : 0;
+                    t.keptUserRoles += r.userRoles();
+                    t.keptGroupUsers += r.groupUsers();
                 });
-                return id;
+                return r.id();
             }
             case MAPPED -> {
                 counted.add(() -> t.mapped++);
@@ -258,5 +266,7 @@ public final class UsersPhase {
         int nulled;
         int deadLettered;
         int withoutPassword;
+        int keptUserRoles;
+        int keptGroupUsers;
     }
 }

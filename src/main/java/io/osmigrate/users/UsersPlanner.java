@@ -83,6 +83,7 @@ public final class UsersPlanner {
 
         UsersFindings.add(s, result, resolution, links, sourceMeta, findings);
         recreateGuard(plan, destination, destinationMeta, resolution, findings);
+        RecreatedLinks.finding(resolution, destinationAccess).ifPresent(findings::add);
         UsersPlan usersPlan = new UsersPlan(s.select(), s.strategy(), s.unmatched(), s.matchBy(), s.passwords(), s.anonymized(),
                 s.roleLinks(), s.mappingFile() != null, UsersPlanRows.tenants(resolution), UsersPlanRows.unmatched(resolution),
                 result.duplicates(), result.itUsers(), UsersPlanRows.roles(links, resolution, sourceMeta),

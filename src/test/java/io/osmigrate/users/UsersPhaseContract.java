@@ -36,6 +36,7 @@ import io.osmigrate.state.DeadLetter;
 import io.osmigrate.state.KeyMap;
 import io.osmigrate.state.MapKind;
 import io.osmigrate.state.PairBlock;
+import io.osmigrate.testsupport.LogCapture;
 
 /**
  * The users phase against sample environments, run through {@link io.osmigrate.run.RunService} as the
@@ -49,6 +50,12 @@ abstract class UsersPhaseContract {
 
     /** A fresh destination (made by the sample generator) beside the class's source, with a runtime around them. */
     abstract UsersFixture fixture() throws Exception;
+
+    /**
+     * A connection that may write to the class's shared source, for a test that changes it and puts it back.
+     * Only while no fixture is open: an H2 source open for writing cannot be opened read-only by a runtime.
+     */
+    abstract java.sql.Connection writableSource() throws Exception;
 
     // ---------------------------------------------------------------- referenced users, end to end
 
@@ -83,6 +90,7 @@ abstract class UsersPhaseContract {
             assertThat(ReportPrinter.print(report)).contains("Users (users phase, per source tenant)")
                     .contains(created + " users were created without a usable password");
             assertThat(everyUserReferenceKeepsItsIdentity(f, plan)).isGreaterThan(50);
+            Set<String> keptOut = new HashSet<>();
             for (Object[] u : f.rows(f.destination(), "SELECT ID, USERNAME, NAME, EMAIL, EXTERNAL_ID, PASSWORD FROM OSSYS_USER")) {
                 if (usersBefore.contains(((Number) u[0]).longValue())) {
                     continue;
@@ -91,7 +99,12 @@ abstract class UsersPhaseContract {
                         + " AND IS_ACTIVE = " + active(f.source()), u[1]).get(0);
                 assertThat(new Object[] {u[1], u[2], u[3], u[4]}).containsExactly(twin);
                 assertThat(u[5].toString()).startsWith(UserWriter.NO_PASSWORD_PREFIX);
+                keptOut.add(u[5].toString());
             }
+            assertThat(keptOut).as("passwords: keep-out gives every new user its own random value").hasSize(created);
+            Set<String> hashes = new HashSet<>();
+            UserTable.read(f.source()).forEach(u -> hashes.add(u.password()));
+            assertThat(keptOut).as("a value that matches no source hash").doesNotContainAnyElementsOf(hashes);
 
             String before = f.userTablesSnapshot();
             RunReport again = f.run(spec);
@@ -101,6 +114,71 @@ abstract class UsersPhaseContract {
                         + u.groupUsers()).isZero();
             });
             assertThat(f.userTablesSnapshot()).isEqualTo(before);
+        }
+    }
+
+    // ---------------------------------------------------------------- which users
+
+    @Test
+    void selectNoneWritesNoUserButStillLooksTheReferencedOnesUp() throws Exception {
+        try (UsersFixture f = fixture()) {
+            MigrationSpec spec = f.spec("users:\n  select: none\n  strategy: update\n");
+            Plans.Planned planned = Plans.prepare(f.runtime(), spec, false);
+            assertThat(planned.plan().users().tenants()).isNotEmpty().allSatisfy(t -> assertThat(t.inScope()).isZero());
+            assertThat(planned.plan().users().unmatched()).isEmpty();
+            String before = f.userTablesSnapshot();
+
+            RunReport report = f.run(spec, Phase.USERS);
+
+            assertThat(report.state()).isEqualTo("SUCCEEDED");
+            assertThat(report.users()).allSatisfy(u -> assertThat(u.inScope()).isZero());
+            assertThat(f.userTablesSnapshot()).as("no user created, updated or linked").isEqualTo(before);
+            UsersPhase.Outcome outcome = UsersPhase.run(f.destination(), planned.destination().metamodel(), planned.users(),
+                    new TenantMap(planned.source().metamodel(), planned.destination().metamodel()));
+            Map<Long, String> src = f.identities(f.source());
+            Map<Long, String> dst = f.identities(f.destination());
+            int lookedUp = 0;
+            int unmatched = 0;
+            for (long id : referencedSourceUsers(f)) {
+                Long mapped = outcome.users().get(id);
+                if (dst.containsValue(src.get(id))) {
+                    assertThat(dst.get(mapped)).as("source user " + id).isEqualTo(src.get(id));
+                    lookedUp++;
+                } else {
+                    assertThat(mapped).as("source user " + id).isNull();
+                    unmatched++;
+                }
+            }
+            assertThat(lookedUp).isPositive();
+            assertThat(unmatched).isPositive();
+        }
+    }
+
+    @Test
+    void selectAllWithATenantListMovesTheUsersOfThoseTenantsOnly() throws Exception {
+        try (UsersFixture f = fixture()) {
+            MigrationSpec spec = f.spec("users:\n  select: all\n  tenants: [acme]\n");
+            Set<String> acme = preferredByIdentity(f, f.source()).keySet().stream().filter(k -> k.startsWith("Acme|"))
+                    .collect(Collectors.toSet());
+            Plan plan = f.plan(spec);
+            assertThat(plan.users().tenants()).filteredOn(t -> t.inScope() > 0).extracting(UsersPlan.TenantUsers::tenant)
+                    .containsExactly("Acme");
+            assertThat(plan.users().tenants().stream().mapToInt(UsersPlan.TenantUsers::inScope).sum()).isEqualTo(acme.size());
+            Set<String> before = new HashSet<>(f.identities(f.destination()).values());
+
+            RunReport report = f.run(spec, Phase.USERS);
+
+            Set<String> after = new HashSet<>(f.identities(f.destination()).values());
+            assertThat(after).containsAll(acme);
+            Set<String> createdNow = new HashSet<>(after);
+            createdNow.removeAll(before);
+            assertThat(createdNow).isNotEmpty().allMatch(k -> k.startsWith("Acme|"));
+            assertThat(report.users()).filteredOn(u -> u.created() > 0).extracting(UsersFigures::tenant).containsExactly("Acme");
+            assertThat(f.identities(f.source()).values()).as("the other tenants have unmatched users that stay out")
+                    .anyMatch(k -> !k.startsWith("Acme|") && !k.startsWith("ServiceCenter|") && !after.contains(k));
+            assertThatThrownBy(() -> f.plan(f.spec("users:\n  select: all\n  tenants: [Acme, Nowhere]\n")))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("users.tenants: no tenant 'Nowhere' in the source")
+                    .hasMessageContaining("Acme, Globex, Users");
         }
     }
 
@@ -258,11 +336,82 @@ abstract class UsersPhaseContract {
             }
             assertThat(recreated).isEqualTo(toRecreate);
 
+            assertNoDuplicateLinks(f);
             String snapshot = f.userTablesSnapshot();
             RunReport again = f.run(spec, Phase.USERS);
             assertThat(again.users().stream().mapToInt(UsersFigures::recreated).sum()).as("identical users stay").isZero();
             assertThat(f.userTablesSnapshot()).isEqualTo(snapshot);
         }
+    }
+
+    @Test
+    void recreateKeepsTheRoleLinksOnlyTheDestinationGaveTheUsersItRecreates() throws Exception {
+        try (UsersFixture f = fixture()) {
+            MigrationSpec spec = f.spec("clean: true\nusers:\n  strategy: recreate\n  roleLinks: none\n");
+            UserDecision recreated = Plans.prepare(f.runtime(), spec, true).users().decisions().stream()
+                    .filter(d -> d.action() == UserAction.RECREATE).findFirst().orElseThrow();
+            long old = recreated.destination().id();
+            long tenant = recreated.destination().tenantId();
+            int[] countedBefore = recreateLinkCounts(f.plan(spec));
+            // the destination grants that user a role its source twin lacks, and a group the source does not have
+            Set<String> sourceRoles = new HashSet<>();
+            for (UserRecord member : recreated.members()) {
+                f.rows(f.source(), "SELECT r.SS_KEY FROM OSSYS_USER_ROLE ur JOIN OSSYS_ROLE r ON r.ID = ur.ROLE_ID"
+                        + " WHERE ur.USER_ID = ?", member.id()).forEach(r -> sourceRoles.add(r[0].toString()));
+            }
+            long role = f.rows(f.destination(), "SELECT ID, SS_KEY FROM OSSYS_ROLE ORDER BY ID").stream()
+                    .filter(r -> !sourceRoles.contains(r[1].toString())).map(r -> ((Number) r[0]).longValue())
+                    .findFirst().orElseThrow();
+            f.onDestination("INSERT INTO OSSYS_GROUP (TENANT_ID, NAME, DESCRIPTION) VALUES (" + tenant + ", 'QA Testers', 'here only')");
+            long group = f.count(f.destination(), "SELECT ID FROM OSSYS_GROUP WHERE NAME = 'QA Testers'");
+            f.onDestination("INSERT INTO OSSYS_USER_ROLE (USER_ID, ROLE_ID, TENANT_ID, CREATED) VALUES (" + old + ", " + role
+                    + ", " + tenant + ", TIMESTAMP '2022-02-02 10:30:00')",
+                    "INSERT INTO OSSYS_GROUP_USER (GROUP_ID, USER_ID) VALUES (" + group + ", " + old + ")");
+
+            Plan plan = f.plan(spec);
+            assertThat(plan.runnable()).as(plan.errors().toString()).isTrue();
+            assertThat(recreateLinkCounts(plan)).as("all links, then those only the destination has: one more each")
+                    .containsExactly(countedBefore[0] + 1, countedBefore[1] + 1, countedBefore[2] + 1, countedBefore[3] + 1);
+            String identity = f.identities(f.destination()).get(old);
+            long userRoles = f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER_ROLE");
+            long groupUsers = f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_GROUP_USER");
+
+            RunReport report = f.run(spec, Phase.CLEAN, Phase.USERS);
+
+            assertThat(report.state()).isEqualTo("SUCCEEDED");
+            assertThat(report.users().stream().mapToInt(UsersFigures::recreated).sum()).isPositive();
+            long now = f.identities(f.destination()).entrySet().stream().filter(e -> e.getValue().equals(identity))
+                    .mapToLong(Map.Entry::getKey).filter(id -> id != old).max().orElseThrow();
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER WHERE ID = ?", old)).isZero();
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER_ROLE WHERE USER_ID = ? AND ROLE_ID = ?"
+                    + " AND TENANT_ID = ? AND CREATED = TIMESTAMP '2022-02-02 10:30:00'", now, role, tenant))
+                    .as("the user role moved to the new user whole").isEqualTo(1);
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_GROUP_USER WHERE USER_ID = ? AND GROUP_ID = ?",
+                    now, group)).isEqualTo(1);
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER_ROLE")).as("recreate drops no user role")
+                    .isEqualTo(userRoles);
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_GROUP_USER")).as("nor a group membership")
+                    .isEqualTo(groupUsers);
+            assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_GROUP_USER WHERE USER_ID NOT IN"
+                    + " (SELECT ID FROM OSSYS_USER)") + f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER_ROLE"
+                    + " WHERE USER_ID NOT IN (SELECT ID FROM OSSYS_USER)")).isZero();
+        }
+    }
+
+    /**
+     * The users-recreate-keeps-links finding's four figures: user roles and group memberships of the users to
+     * recreate, then those of them only the destination has; zeros without the finding.
+     */
+    private static int[] recreateLinkCounts(Plan plan) {
+        return plan.findings().stream().filter(x -> x.code().equals("users-recreate-keeps-links")).findFirst()
+                .map(x -> {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("their (\\d+) user roles and (\\d+) group"
+                            + " memberships .* Of these, (\\d+) user roles and (\\d+) group memberships exist only in the"
+                            + " destination").matcher(x.message());
+                    assertThat(m.find()).as(x.message()).isTrue();
+                    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4))};
+                }).orElse(new int[4]);
     }
 
     @Test
@@ -306,6 +455,72 @@ abstract class UsersPhaseContract {
                     .containsOnly("OrdersCore.Order", "SupportCore.TicketComment");
             PlannedEntity order = plan.entity("OrdersCore.Order").orElseThrow();
             assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM " + order.destinationTable())).isZero();
+        }
+    }
+
+    // ---------------------------------------------------------------- IT users
+
+    @Test
+    void referencedItUsersAreNeverMovedButLookedUpAndOneWithoutTwinFollowsUnresolvedReference() throws Exception {
+        // the sample's rows never reference IT users: assign one ticket to admin (who has a destination twin) and
+        // one to dev.lead (whose twin is renamed below), and put the source back afterwards
+        String ticket = "OSUSR_" + io.osmigrate.sample.SampleSolution.SUPPORT_CODE + "_TICKET";
+        List<long[]> assigned = new java.util.ArrayList<>();
+        try (java.sql.Connection c = writableSource(); java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT ID, ASSIGNEDTO FROM " + ticket + " WHERE ID IN ((SELECT MIN(ID)"
+                    + " FROM " + ticket + "), (SELECT MAX(ID) FROM " + ticket + ")) ORDER BY ID")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long user = rs.getLong(2);
+                    assigned.add(new long[] {id, rs.wasNull() ? -1 : user});
+                }
+            }
+            assertThat(assigned).hasSize(2);
+            st.executeUpdate("UPDATE " + ticket + " SET ASSIGNEDTO = 1 WHERE ID = " + assigned.get(0)[0]);
+            st.executeUpdate("UPDATE " + ticket + " SET ASSIGNEDTO = 2 WHERE ID = " + assigned.get(1)[0]);
+        }
+        try {
+            try (UsersFixture f = fixture()) {
+                assertThat(f.identities(f.source())).containsEntry(1L, "ServiceCenter|admin").containsEntry(2L, "ServiceCenter|dev.lead");
+                f.onDestination("UPDATE OSSYS_USER SET USERNAME = 'dev.lead.qa' WHERE USERNAME = 'dev.lead'");
+                Object[] admin = f.rows(f.destination(), "SELECT ID, NAME FROM OSSYS_USER WHERE USERNAME = 'admin'").get(0);
+                long itUsersBefore = f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER u JOIN OSSYS_TENANT t"
+                        + " ON t.ID = u.TENANT_ID WHERE t.NAME = 'ServiceCenter'");
+                MigrationSpec spec = f.spec("users:\n  strategy: update\ndefaults:\n  unresolvedReference: empty\n");
+                Plan plan = f.plan(spec);
+                assertThat(plan.users().itUsers()).isEqualTo(new UsersPlan.ItUsers(2, 1));
+                assertThat(plan.findings()).filteredOn(x -> x.code().equals("it-users-unmatched")).singleElement()
+                        .satisfies(x -> assertThat(x.message()).startsWith("1 referenced IT users (tenant ServiceCenter) have"
+                                + " no destination twin"));
+                assertThat(plan.users().tenants()).extracting(UsersPlan.TenantUsers::tenant).doesNotContain("ServiceCenter");
+                assertThat(plan.users().unmatched()).extracting(UsersPlan.UnmatchedUser::username)
+                        .doesNotContain("admin", "dev.lead");
+
+                RunReport report = f.run(spec);
+
+                assertThat(report.state()).isEqualTo("SUCCEEDED");
+                Map<Long, Long> seen = new HashMap<>();
+                everyUserReference(f, plan, (attribute, source, destination) -> {
+                    if (source == 1L || source == 2L) {
+                        assertThat(attribute).isEqualTo("SupportCore.Ticket.AssignedTo");
+                        seen.put(source, destination);
+                    }
+                });
+                assertThat(seen).containsOnlyKeys(1L, 2L);
+                assertThat(seen.get(1L)).as("admin's ticket points at the destination admin").isEqualTo(((Number) admin[0]).longValue());
+                assertThat(seen.get(2L)).as("dev.lead's follows unresolvedReference: empty").isNull();
+                assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER u JOIN OSSYS_TENANT t"
+                        + " ON t.ID = u.TENANT_ID WHERE t.NAME = 'ServiceCenter'")).as("no IT user is created").isEqualTo(itUsersBefore);
+                assertThat(f.count(f.destination(), "SELECT COUNT(*) FROM OSSYS_USER WHERE LOWER(USERNAME) = 'dev.lead'")).isZero();
+                assertThat(f.rows(f.destination(), "SELECT NAME FROM OSSYS_USER WHERE ID = ?", admin[0]).get(0)[0])
+                        .as("nor updated, under strategy: update").isEqualTo(admin[1]);
+            }
+        } finally {
+            try (java.sql.Connection c = writableSource(); java.sql.Statement st = c.createStatement()) {
+                for (long[] row : assigned) {
+                    st.executeUpdate("UPDATE " + ticket + " SET ASSIGNEDTO = " + (row[1] < 0 ? "NULL" : row[1]) + " WHERE ID = " + row[0]);
+                }
+            }
         }
     }
 
@@ -555,6 +770,75 @@ abstract class UsersPhaseContract {
         }
     }
 
+    @Test
+    void passwordsCopyGivesCreatedAndUpdatedUsersTheSourceHashAndNoRunFileShowsIt() throws Exception {
+        try (UsersFixture f = fixture()) {
+            MigrationSpec spec = f.spec("users:\n  select: all\n  strategy: update\n  passwords: copy\n");
+            Map<String, UserRecord> before = preferredByIdentity(f, f.destination());
+            assertThat(f.plan(spec).findings()).extracting(Finding::code).doesNotContain("users-without-password");
+
+            RunReport report = f.run(spec, Phase.USERS);
+
+            assertThat(report.state()).isEqualTo("SUCCEEDED");
+            assertThat(report.users().stream().mapToInt(UsersFigures::withoutPassword).sum()).isZero();
+            Map<String, UserRecord> after = preferredByIdentity(f, f.destination());
+            int created = 0;
+            int updated = 0;
+            for (Map.Entry<String, UserRecord> e : preferredByIdentity(f, f.source()).entrySet()) {
+                if (e.getKey().startsWith("ServiceCenter|")) {
+                    assertThat(after.get(e.getKey()).password()).as("IT users never move").isNotEqualTo(e.getValue().password());
+                    continue;
+                }
+                assertThat(after.get(e.getKey()).password()).as(e.getKey()).isEqualTo(e.getValue().password());
+                if (before.containsKey(e.getKey())) {
+                    assertThat(before.get(e.getKey()).password()).isNotEqualTo(e.getValue().password());
+                    updated++;
+                } else {
+                    created++;
+                }
+            }
+            assertThat(created).isPositive().isEqualTo(report.users().stream().mapToInt(UsersFigures::created).sum());
+            assertThat(updated).isPositive().isEqualTo(report.users().stream().mapToInt(UsersFigures::updated).sum());
+            String files = runFiles(f);
+            assertThat(files).contains("\"passwords\" : \"copy\"");
+            for (UserRecord u : UserTable.read(f.source())) {
+                assertThat(files).doesNotContain(u.password());
+            }
+        }
+    }
+
+    @Test
+    void aFailedUserInsertNamesTheUserButNeverItsHash() throws Exception {
+        try (UsersFixture f = fixture()) {
+            Set<String> destinationIdentities = new HashSet<>(f.identities(f.destination()).values());
+            UserRecord created = preferredByIdentity(f, f.source()).entrySet().stream()
+                    .filter(e -> !destinationIdentities.contains(e.getKey())).map(Map.Entry::getValue)
+                    .min(java.util.Comparator.comparingLong(UserRecord::id)).orElseThrow();
+            String hash = created.password();
+            // the insert of that user's hash breaks a unique index, and the driver's message quotes the value
+            long holder = f.identities(f.destination()).keySet().iterator().next();
+            f.onDestination("UPDATE OSSYS_USER SET PASSWORD = CONCAT('dst-', ID)",
+                    "UPDATE OSSYS_USER SET PASSWORD = '" + hash + "' WHERE ID = " + holder,
+                    "CREATE UNIQUE INDEX OSM_TEST_PASSWORD ON OSSYS_USER (PASSWORD)");
+
+            RunReport report;
+            String logged;
+            try (LogCapture log = new LogCapture()) {
+                report = f.run(f.spec("users:\n  select: all\n  passwords: copy\n"), Phase.USERS);
+                logged = log.text();
+            }
+
+            assertThat(report.state()).isEqualTo("FAILED");
+            assertThat(report.message()).contains("cannot create user ").contains("in OSSYS_USER: ")
+                    .containsIgnoringCase("OSM_TEST_PASSWORD");
+            assertThat(logged).contains("cannot create user ");
+            String fragment = hash.substring(3, 11);
+            for (String text : List.of(report.message(), logged, runFiles(f))) {
+                assertThat(text).doesNotContain(hash).doesNotContain(fragment);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- tenants
 
     @Test
@@ -594,6 +878,18 @@ abstract class UsersPhaseContract {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The text of every file the runs wrote under the data directory (plan.json, report.json…). */
+    static String runFiles(UsersFixture f) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(f.runtime().settings().dataDir().resolve("runs"))) {
+            for (Path p : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                b.append(java.nio.file.Files.readString(p)).append('\n');
+            }
+        }
+        assertThat(b).as("the runs wrote their files").contains("\"runId\"");
+        return b.toString();
+    }
 
     /** Visits every User reference of every moved row: (attribute, source user id, destination user id or null). */
     static long everyUserReference(UsersFixture f, Plan plan, Visitor visitor) throws Exception {

@@ -23,17 +23,18 @@ import io.osmigrate.sample.SampleEnvironments;
 class UsersPhaseH2Test extends UsersPhaseContract {
 
     private static Path sourceDir;
+    private static String sourceUrl;
     private static EnvironmentSettings source;
 
     @BeforeAll
     static void createSource() throws Exception {
         sourceDir = Path.of("target", "users-it", "h2-source-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         Files.createDirectories(sourceDir);
-        String url = "jdbc:h2:file:" + sourceDir.resolve("source") + ";MODE=MSSQLServer";
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+        sourceUrl = "jdbc:h2:file:" + sourceDir.resolve("source") + ";MODE=MSSQLServer";
+        try (Connection c = DriverManager.getConnection(sourceUrl, "sa", "")) {
             SampleEnvironments.createSource(c, SAMPLE);
         }
-        source = new EnvironmentSettings("source", url, "sa", "", 4, Duration.ofSeconds(10));
+        source = new EnvironmentSettings("source", sourceUrl, "sa", "", 4, Duration.ofSeconds(10));
     }
 
     @AfterAll
@@ -43,6 +44,11 @@ class UsersPhaseH2Test extends UsersPhaseContract {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    @Override
+    Connection writableSource() throws Exception {
+        return DriverManager.getConnection(sourceUrl, "sa", "");
     }
 
     @Override

@@ -33,6 +33,11 @@ class UsersPhasePostgresTest extends UsersPhaseContract {
     }
 
     @Override
+    Connection writableSource() throws Exception {
+        return DriverManager.getConnection(sourceUrl, PostgresDatabases.user(), PostgresDatabases.password());
+    }
+
+    @Override
     UsersFixture fixture() throws Exception {
         String url = PostgresDatabases.create("usersdst");
         try (Connection c = DriverManager.getConnection(url, PostgresDatabases.user(), PostgresDatabases.password())) {
