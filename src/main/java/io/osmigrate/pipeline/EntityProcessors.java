@@ -18,6 +18,9 @@ final class EntityProcessors {
     static void open(Exchange exchange) throws Exception {
         EntityJob job = exchange.getIn().getBody(EntityJob.class);
         exchange.setProperty(PipelineHeaders.JOB, job);
+        exchange.getIn().setHeader(PipelineHeaders.RUN_ID, job.run().runId());
+        exchange.getIn().setHeader(PipelineHeaders.PHASE, job.stats().phase());
+        exchange.getIn().setHeader(PipelineHeaders.ENTITY, job.stats().entity());
         exchange.getIn().setBody(job.open());
     }
 
@@ -25,7 +28,9 @@ final class EntityProcessors {
     static void enrich(Exchange exchange) {
         EntityJob job = exchange.getProperty(PipelineHeaders.JOB, EntityJob.class);
         try {
-            exchange.getIn().setBody(job.fatal() == null ? Enricher.enrich(job, exchange.getIn().getBody(SourceRow.class)) : null);
+            SourceRow row = exchange.getIn().getBody(SourceRow.class);
+            exchange.getIn().setHeader(PipelineHeaders.SOURCE_ID, row.id());
+            exchange.getIn().setBody(job.fatal() == null ? Enricher.enrich(job, row) : null);
         } catch (RuntimeException e) {
             job.fail(e);
             exchange.getIn().setBody(null);

@@ -39,6 +39,10 @@ public final class EntityStats {
         return entity;
     }
 
+    public String phase() {
+        return phase;
+    }
+
     public Instant startedAt() {
         return startedAt;
     }
