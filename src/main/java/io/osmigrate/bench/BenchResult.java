@@ -57,7 +57,8 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
     /** Heap figures in bytes; see {@link HeapMonitor} for the method. */
     public record Heap(long peakUsedBytes, long sampledPeakBytes, long beforeGcPeakBytes, long afterGcPeakBytes,
                        long poolPeakSumBytes, long committedPeakBytes, long baselineBytes, long maxHeapBytes, int samples,
-                       long sampleIntervalMillis, int collections, String method) {
+                       long sampleIntervalMillis, int collections, long livePeakBytes, int liveProbes,
+                       double liveProbeSeconds, String method) {
     }
 
     public record Ratios(double dataOverRawCopy, double dataOverRawCopyIndexed, double dataOverRawCopyConstrained,

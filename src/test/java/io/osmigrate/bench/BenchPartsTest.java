@@ -50,7 +50,8 @@ class BenchPartsTest {
         assertThat(BenchReport.heapTarget(at4m, heap).verdict()).isEqualTo("N/A");
 
         record(dir.resolve("data/bench/20260101-000002.json"), "postgresql", 1_000_000, max, 80); // older
-        record(dir.resolve("data/bench/20260101-000003.json"), "postgresql", 1_000_000, max, 100); // latest
+        record(dir.resolve("data/bench/20260101-000003.json"), "postgresql", 1_000_000, max, 100); // latest measured
+        record(dir.resolve("data/bench/20260101-000005.json"), "postgresql", 1_000_000, max, 0); // no live probes: skipped
         BenchResult.Target t = BenchReport.heapTarget(at4m, heap);
         assertThat(t.verdict()).isEqualTo("PASS");
         assertThat(t.actual()).contains("1.10×", "20260101-000003");
@@ -72,9 +73,12 @@ class BenchPartsTest {
                 dir.resolve("data"), null, 5000, 5000, 500_000);
     }
 
+    /** A heap whose live peak is {@code mb}; peak used is the same large figure in every run, as G1 makes it. */
     private static BenchResult.Heap heap(long mb, long max) {
-        long bytes = mb << 20;
-        return new BenchResult.Heap(bytes, bytes, 0, bytes / 2, bytes, bytes, 1, max, 1, 50, 0, HeapMonitor.METHOD);
+        long live = mb << 20;
+        long used = 400L << 20;
+        return new BenchResult.Heap(used, used, 0, used / 2, used, used, 1, max, 1, 50, 0, live, mb == 0 ? 0 : 3, 0.1,
+                HeapMonitor.METHOD);
     }
 
     private static void record(Path file, String engine, long rows, long max, long peakMb) throws Exception {

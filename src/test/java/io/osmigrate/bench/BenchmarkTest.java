@@ -68,7 +68,7 @@ class BenchmarkTest {
             r = Benchmark.run(o, out);
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("[1/3]", "[2/3]", "[3/3]", "Summary", "ratios:", "peak heap", "Figures: " + r.jsonFile());
+        assertThat(text).contains("[1/3]", "[2/3]", "[3/3]", "Summary", "ratios:", "live peak", "Figures: " + r.jsonFile());
         assertThat(dir.resolve("work")).isEmptyDirectory(); // the temporary folder is gone
         return r;
     }
@@ -125,6 +125,8 @@ class BenchmarkTest {
         assertThat(h.afterGcPeakBytes()).isPositive().isGreaterThanOrEqualTo(h.baselineBytes());
         assertThat(h.maxHeapBytes()).isEqualTo(Runtime.getRuntime().maxMemory());
         assertThat(h.samples()).isPositive();
+        assertThat(h.livePeakBytes()).isGreaterThanOrEqualTo(h.baselineBytes()).isLessThanOrEqualTo(h.maxHeapBytes());
+        assertThat(h.liveProbeSeconds()).isGreaterThanOrEqualTo(0);
 
         assertThat(r.targets()).hasSize(3);
         assertThat(r.targets().get(0).verdict())
