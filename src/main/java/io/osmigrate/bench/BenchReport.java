@@ -52,9 +52,9 @@ final class BenchReport {
             out.printf("        %-8s %-28s %,10d read %,10d inserted %,8d dead letters %8.2f s%n", s.phase(), s.entity(), s.read(),
                     s.inserted(), s.deadLettered(), s.seconds());
         }
-        out.printf("      heap: live peak %s (%d full-GC probes, %.2f s of pauses), peak used %s (sampled %s, before-GC %s),"
-                + " max after GC %s, pool-peak sum %s, committed %s, %d samples, %d GCs%n", mb(h.livePeakBytes()), h.liveProbes(),
-                h.liveProbeSeconds(), mb(h.peakUsedBytes()), mb(h.sampledPeakBytes()), mb(h.beforeGcPeakBytes()),
+        out.printf("      heap: live peak %s (%d full-GC probes, %.2f s of pauses), live at end %s, peak used %s (sampled %s,"
+                + " before-GC %s), max after GC %s, pool-peak sum %s, committed %s, %d samples, %d GCs%n",
+                mb(h.livePeakBytes()), h.liveProbes(), h.liveProbeSeconds(), mb(h.liveAtEndBytes()), mb(h.peakUsedBytes()), mb(h.sampledPeakBytes()), mb(h.beforeGcPeakBytes()),
                 mb(h.afterGcPeakBytes()), mb(h.poolPeakSumBytes()), mb(h.committedPeakBytes()), h.samples(), h.collections());
         out.flush();
     }
@@ -89,9 +89,9 @@ final class BenchReport {
         out.printf(Locale.ROOT, "  ratios: data ÷ raw copy %.2f×, data ÷ indexed raw copy %.2f×, data ÷ constrained copy %.2f×,"
                         + " data ÷ per-row %.1f×%n", r.ratios().dataOverRawCopy(), r.ratios().dataOverRawCopyIndexed(),
                 r.ratios().dataOverRawCopyConstrained(), r.ratios().dataOverPerRow());
-        out.printf("  heap during the data phase: live peak %s, peak used %s (max after GC %s) with max heap %s%n",
-                mb(r.heap().livePeakBytes()), mb(r.heap().peakUsedBytes()), mb(r.heap().afterGcPeakBytes()),
-                mb(r.heap().maxHeapBytes()));
+        out.printf("  heap during the data phase: live peak %s, live at end %s, peak used %s (max after GC %s) with max heap %s%n",
+                mb(r.heap().livePeakBytes()), mb(r.heap().liveAtEndBytes()), mb(r.heap().peakUsedBytes()),
+                mb(r.heap().afterGcPeakBytes()), mb(r.heap().maxHeapBytes()));
         for (BenchResult.Target t : r.targets()) {
             out.printf("  %-4s %s: %s (target %s)%n", t.verdict(), t.name(), t.actual(), t.target());
         }
@@ -143,9 +143,10 @@ final class BenchReport {
         long before = earlier.path("heap").path("livePeakBytes").asLong();
         long beforeUsed = earlier.path("heap").path("peakUsedBytes").asLong();
         double growth = before <= 0 ? Double.POSITIVE_INFINITY : heap.livePeakBytes() / (double) before;
-        String actual = String.format(Locale.ROOT, "%s vs %s live at %,d rows (%s): %.2f×; peak used %s vs %s",
-                mb(heap.livePeakBytes()), mb(before), earlier.path("settings").path("requestedRows").asLong(),
-                earlier.path("jsonFile").asText(), growth, mb(heap.peakUsedBytes()), mb(beforeUsed));
+        String actual = String.format(Locale.ROOT, "%s vs %s live at %,d rows (%s): %.2f×; live at end %s vs %s; peak used"
+                + " %s vs %s", mb(heap.livePeakBytes()), mb(before), earlier.path("settings").path("requestedRows").asLong(),
+                earlier.path("jsonFile").asText(), growth, mb(heap.liveAtEndBytes()),
+                mb(earlier.path("heap").path("liveAtEndBytes").asLong()), mb(heap.peakUsedBytes()), mb(beforeUsed));
         return new BenchResult.Target(name, target, actual, growth <= Benchmark.TARGET_HEAP_GROWTH ? "PASS" : "MISS");
     }
 

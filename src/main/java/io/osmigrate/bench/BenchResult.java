@@ -58,7 +58,7 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
     public record Heap(long peakUsedBytes, long sampledPeakBytes, long beforeGcPeakBytes, long afterGcPeakBytes,
                        long poolPeakSumBytes, long committedPeakBytes, long baselineBytes, long maxHeapBytes, int samples,
                        long sampleIntervalMillis, int collections, long livePeakBytes, int liveProbes,
-                       double liveProbeSeconds, String method) {
+                       double liveProbeSeconds, long liveAtEndBytes, String method) {
     }
 
     public record Ratios(double dataOverRawCopy, double dataOverRawCopyIndexed, double dataOverRawCopyConstrained,

@@ -39,7 +39,9 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  *       live set at that moment. G1 lets the heap fill up to its limit before it collects the old generation, so
  *       heap used (and "after GC" of young collections) follows the collector's heuristics and the run's length,
  *       not what the run retains; the largest live probe is the figure that shows whether memory grows with the
- *       table sizes. The probes' pauses are part of the measured time and reported.</li>
+ *       table sizes. The probes' pauses are part of the measured time and reported;</li>
+ *   <li>on stop, after the data phase and outside its time, one more full GC: the live set at the end, when no
+ *       batch is in flight, which compares runs of different sizes at the same moment.</li>
  * </ul>
  * The reported peak heap used is the larger of the sampled maximum and the largest before-GC figure.
  */
@@ -166,10 +168,12 @@ final class HeapMonitor {
         MemoryUsage last = memory.getHeapMemoryUsage();
         sampledPeak.accumulateAndGet(last.getUsed(), Math::max);
         long poolPeaks = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.gc();
+        long liveAtEnd = memory.getHeapMemoryUsage().getUsed();
         return new BenchResult.Heap(Math.max(sampledPeak.get(), beforeGcPeak.get()), sampledPeak.get(), beforeGcPeak.get(),
                 afterGcPeak.get(), poolPeaks, committedPeak.get(), baseline, Runtime.getRuntime().maxMemory(), samples.get(),
                 interval, collections.get(), Math.max(livePeak.get(), baseline), liveProbes.get(), liveProbeNanos.get() / 1e9,
-                METHOD);
+                liveAtEnd, METHOD);
     }
 
     static final String METHOD = "System.gc() and a reset of every heap pool's peak usage at the start; during the run a daemon"
@@ -177,5 +181,6 @@ final class HeapMonitor {
             + " before and after each later collection; peak heap used = max(sampled, before-GC); max after GC ="
             + " max(heap used after the start's GC, after each later GC), an upper bound of the live set;"
             + " pool-peak sum = sum of the heap pools' peak usages (an upper bound); live peak = max(heap used after the"
-            + " start's GC, heap used right after a System.gc() the sampler runs every 5 s), the largest live set seen";
+            + " start's GC, heap used right after a System.gc() the sampler runs every 5 s), the largest live set seen;"
+            + " live at end = heap used after a System.gc() once the data phase has returned";
 }

@@ -78,7 +78,7 @@ class BenchPartsTest {
         long live = mb << 20;
         long used = 400L << 20;
         return new BenchResult.Heap(used, used, 0, used / 2, used, used, 1, max, 1, 50, 0, live, mb == 0 ? 0 : 3, 0.1,
-                HeapMonitor.METHOD);
+                live / 2, HeapMonitor.METHOD);
     }
 
     private static void record(Path file, String engine, long rows, long max, long peakMb) throws Exception {

@@ -127,6 +127,7 @@ class BenchmarkTest {
         assertThat(h.samples()).isPositive();
         assertThat(h.livePeakBytes()).isGreaterThanOrEqualTo(h.baselineBytes()).isLessThanOrEqualTo(h.maxHeapBytes());
         assertThat(h.liveProbeSeconds()).isGreaterThanOrEqualTo(0);
+        assertThat(h.liveAtEndBytes()).isPositive().isLessThanOrEqualTo(h.maxHeapBytes());
 
         assertThat(r.targets()).hasSize(3);
         assertThat(r.targets().get(0).verdict())
