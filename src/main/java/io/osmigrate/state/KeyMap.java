@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,9 +42,11 @@ public final class KeyMap {
     private final DataSource store;
     private final Cache<Long, PairBlock> blocks;
     private final Map<Integer, ScopeIndex> indexes = new HashMap<>();
+    private final long lookupChunkPairs;
 
     KeyMap(DataSource store, long maxCachedPairs) {
         this.store = store;
+        this.lookupChunkPairs = Math.max(1, maxCachedPairs / 4);
         this.blocks = Caffeine.newBuilder().maximumWeight(maxCachedPairs)
                 .weigher((Long id, PairBlock b) -> Math.max(1, b.size())).build();
     }
@@ -87,31 +89,72 @@ public final class KeyMap {
         }
     }
 
-    /** Destination ids of the given source ids; ids without a committed pair are absent from the result. */
+    /**
+     * Destination ids of the given source ids; ids without a committed pair are absent from the result. The
+     * batches that may hold them are loaded a chunk at a time, so a lookup whose ids are spread over a whole
+     * large entity (a reference to random parents) never holds more than a quarter of the cache bound at once.
+     * Where several batches may hold an id (re-runs), the first candidate that has it wins, as before.
+     */
     public synchronized Map<Object, Object> lookup(int scopeId, Collection<?> sourceIds) {
         ScopeIndex index = index(scopeId);
         Map<Object, List<Long>> candidates = new HashMap<>();
-        Set<Long> needed = new HashSet<>();
+        Map<Long, List<Object>> idsByBatch = new LinkedHashMap<>();
         for (Object id : sourceIds) {
+            if (candidates.containsKey(id)) {
+                continue;
+            }
             List<Long> batches = index.candidates(id);
             if (!batches.isEmpty()) {
                 candidates.put(id, batches);
-                needed.addAll(batches);
+                batches.forEach(b -> idsByBatch.computeIfAbsent(b, k -> new ArrayList<>()).add(id));
             }
         }
-        Map<Long, PairBlock> loaded = needed.isEmpty() ? Map.of() : blocks.getAll(needed, this::load);
         Map<Object, Object> result = new HashMap<>();
-        candidates.forEach((id, batches) -> {
-            for (Long b : batches) {
-                PairBlock block = loaded.get(b);
-                Object found = block == null ? null : block.find(id);
-                if (found != null) {
+        Map<Object, Integer> foundAt = new HashMap<>();
+        List<Long> chunk = new ArrayList<>();
+        long chunkPairs = 0;
+        for (Long batch : idsByBatch.keySet()) {
+            chunk.add(batch);
+            chunkPairs += index.count(batch);
+            if (chunkPairs >= lookupChunkPairs) {
+                resolve(chunk, idsByBatch, candidates, result, foundAt);
+                chunk.clear();
+                chunkPairs = 0;
+            }
+        }
+        resolve(chunk, idsByBatch, candidates, result, foundAt);
+        return result;
+    }
+
+    private void resolve(List<Long> chunk, Map<Long, List<Object>> idsByBatch, Map<Object, List<Long>> candidates,
+                         Map<Object, Object> result, Map<Object, Integer> foundAt) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<Long, PairBlock> loaded = blocks.getAll(chunk, this::load);
+        for (Long batch : chunk) {
+            PairBlock block = loaded.get(batch);
+            if (block == null) {
+                continue;
+            }
+            for (Object id : idsByBatch.get(batch)) {
+                Object found = block.find(id);
+                if (found == null) {
+                    continue;
+                }
+                List<Long> of = candidates.get(id);
+                if (of.size() == 1) {
                     result.put(id, found);
-                    break;
+                    continue;
+                }
+                int position = of.indexOf(batch);
+                Integer earlier = foundAt.get(id);
+                if (earlier == null || position < earlier) {
+                    result.put(id, found);
+                    foundAt.put(id, position);
                 }
             }
-        });
-        return result;
+        }
     }
 
     public Object lookup(int scopeId, Object sourceId) {

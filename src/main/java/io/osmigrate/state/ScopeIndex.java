@@ -17,16 +17,25 @@ final class ScopeIndex {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final java.util.Map<Long, Entry> byId = new java.util.HashMap<>();
     private Object[] prefixMax = new Object[0];
     private boolean dirty;
 
     void add(Entry e) {
         entries.add(e);
+        byId.put(e.batchId(), e);
         dirty = true;
     }
 
     void remove(long batchId) {
+        byId.remove(batchId);
         dirty |= entries.removeIf(e -> e.batchId() == batchId);
+    }
+
+    /** The number of pairs of a batch of this scope (0 for an unknown one). */
+    int count(long batchId) {
+        Entry e = byId.get(batchId);
+        return e == null ? 0 : e.count();
     }
 
     long pairs() {

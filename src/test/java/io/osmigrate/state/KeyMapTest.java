@@ -99,6 +99,30 @@ class KeyMapTest {
     }
 
     @Test
+    void aLookupSpreadOverManyBatchesIsLoadedAChunkAtATimeAndTheFirstCandidateStillWins() {
+        store = StateStore.open("jdbc:h2:mem:km" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 1000); // chunks of 250 pairs
+        KeyMap map = store.keyMap();
+        int scope = map.scope("a", "b", ORDER, MapKind.MOVED);
+        for (long start = 0; start < 20_000; start += 500) {
+            PairBlock b = block(start, start + 500, 7);
+            map.commit(map.prepare(scope, "r", b, "T", "ID"), scope, b);
+        }
+        List<Object> spread = new ArrayList<>();
+        for (long i = 3; i < 20_000; i += 37) {
+            spread.add(i);
+        }
+        Map<Object, Object> found = map.lookup(scope, spread);
+        assertThat(found).hasSize(spread.size());
+        spread.forEach(id -> assertThat(found.get(id)).isEqualTo((Long) id + 7));
+
+        // a later batch over ids 100..399 is the first candidate for them, even when its chunk is resolved second
+        PairBlock later = block(100, 400, 1000);
+        map.commit(map.prepare(scope, "r2", later, "T", "ID"), scope, later);
+        assertThat(map.lookup(scope, List.of(450L, 150L))).containsOnly(Map.entry(450L, 457L), Map.entry(150L, 1150L));
+        assertThat(map.lookup(scope, List.of(150L, 450L))).containsOnly(Map.entry(450L, 457L), Map.entry(150L, 1150L));
+    }
+
+    @Test
     void textIdsWork() {
         KeyMap map = h2().keyMap();
         int scope = map.scope("a", "b", ORDER, MapKind.MOVED);
