@@ -27,8 +27,8 @@ import io.osmigrate.spec.SpecLoader;
 
 /**
  * {@code demo [--reset] [--rows N]}: creates the two demo environments as H2 files under
- * {@code <data-dir>/demo}, prints the plan of the demo spec and runs it. {@code --reset} also forgets the
- * demo's key map, whose pairs point at the destination it replaces.
+ * {@code <data-dir>/demo}, prints the plan of the demo spec and runs it. {@code --reset}, or a destination file
+ * that is gone, also forgets the demo's key map, whose pairs point at the destination it replaces.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
         description = "Creates two OutSystems-shaped H2 environments under data/demo and runs config/migrations/demo.yaml.")
@@ -53,12 +53,14 @@ final class DemoCommand implements Callable<Integer> {
             if (reset) {
                 delete(dir);
             }
+            // a destination made anew holds none of the rows an earlier demo's key map pairs: forget them too
+            boolean newDestination = !Files.exists(dir.resolve("destination.mv.db"));
             System.err.println("Demo environments in " + dir + (Files.exists(dir.resolve("source.mv.db")) ? " (reused; --reset recreates them)" : ""));
             SampleEnvironments.DemoEnvironments envs = SampleEnvironments.createH2Files(dir, SampleOptions.of(rows), false);
             MigrationSpec demo = SpecLoader.load(spec);
             runtime.override(h2(demo.source(), envs.sourceUrl()));
             runtime.override(h2(demo.destination(), envs.destinationUrl()));
-            if (reset) {
+            if (reset || newDestination) {
                 runtime.state().keyMap().forgetEnvironments(demo.source(), demo.destination());
             }
             Plan plan = Plans.make(runtime, demo);

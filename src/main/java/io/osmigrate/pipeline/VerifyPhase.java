@@ -17,8 +17,9 @@ import io.osmigrate.spec.Mode;
 
 /**
  * Reconciliation after the data phase: per moved entity, source rows against rows with a pair in
- * the key map, and the orphan check: every non-empty reference of the entity's destination table
- * must point at an existing row. Reads only.
+ * the key map and against the destination table's rows (fewer rows than pairs means rows osmigrate
+ * wrote are gone: deleted, or the destination restored), and the orphan check: every non-empty
+ * reference of the entity's destination table must point at an existing row. Reads only.
  */
 public final class VerifyPhase {
 
@@ -27,9 +28,14 @@ public final class VerifyPhase {
     }
 
     /** The reconciliation of one moved entity. */
-    public record Check(String entity, long sourceRows, long mapped, List<Orphans> orphans) {
+    public record Check(String entity, long sourceRows, long mapped, long destinationRows, List<Orphans> orphans) {
         public long orphanCount() {
             return orphans.stream().mapToLong(Orphans::count).sum();
+        }
+
+        /** The key map pairs more rows than the destination table holds: rows osmigrate wrote are gone. */
+        public boolean destinationLostRows() {
+            return destinationRows < mapped;
         }
     }
 
@@ -59,7 +65,13 @@ public final class VerifyPhase {
                     }
                 }
                 int scope = run.scopeOf(e.entity());
-                checks.add(new Check(e.entity().qualifiedName(), count(run, e), run.state().keyMap().pairCount(scope), orphans));
+                long destinationRows;
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.quote(e.destinationTable()))) {
+                    rs.next();
+                    destinationRows = rs.getLong(1);
+                }
+                checks.add(new Check(e.entity().qualifiedName(), count(run, e), run.state().keyMap().pairCount(scope),
+                        destinationRows, orphans));
             }
         }
         return checks;

@@ -36,14 +36,23 @@ public final class ReportPrinter {
         if (!r.verify().isEmpty()) {
             out.append("\nVerification\n");
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"entity", "source rows", "in key map", "orphan references"});
+            rows.add(new String[] {"entity", "source rows", "in key map", "destination rows", "orphan references"});
             for (VerifyPhase.Check c : r.verify()) {
                 String orphans = c.orphans().isEmpty() ? "0" : c.orphans().stream()
                         .map(o -> o.attribute() + ": " + TextTable.count(o.count())).reduce((a, b) -> a + ", " + b).orElse("");
-                rows.add(new String[] {c.entity(), TextTable.count(c.sourceRows()), TextTable.count(c.mapped()), orphans});
+                rows.add(new String[] {c.entity(), TextTable.count(c.sourceRows()), TextTable.count(c.mapped()),
+                    TextTable.count(c.destinationRows()), orphans});
             }
             TextTable.render(out, "  ", rows, i -> i >= 2);
             out.append(r.orphans() == 0 ? "  No orphan references.\n" : "  " + TextTable.count(r.orphans()) + " orphan references!\n");
+            for (VerifyPhase.Check c : r.verify()) {
+                if (c.destinationLostRows()) {
+                    out.append("  WARNING ").append(c.entity()).append(": the key map pairs ").append(TextTable.count(c.mapped()))
+                            .append(" rows but the destination table holds ").append(TextTable.count(c.destinationRows()))
+                            .append(": rows osmigrate wrote are gone (deleted, or the destination was restored);")
+                            .append(" run with --fresh to move them again\n");
+                }
+            }
         }
         out.append('\n').append(r.state()).append(" (exit code ").append(r.exitCode()).append(")");
         if (r.deadLetters() > 0) {

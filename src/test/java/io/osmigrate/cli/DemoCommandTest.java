@@ -67,6 +67,29 @@ class DemoCommandTest {
         }
     }
 
+    @Test
+    void aDemoDestinationThatIsGoneIsFilledAgainNotTakenAsDone() throws Exception {
+        Path data = dir.resolve("data");
+        Path config = dir.resolve("application.properties");
+        Files.writeString(config, "osmigrate.data-dir = " + data.toAbsolutePath() + "\n");
+        assertThat(CliRun.execute("--config", config.toString(), "demo", "--rows", "200").exitCode()).isZero();
+        Files.delete(data.resolve("demo").resolve("destination.mv.db"));
+
+        CliRun.Result again = CliRun.execute("--config", config.toString(), "demo", "--rows", "200");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).doesNotContain("rows osmigrate wrote are gone");
+        MigrationSpec spec = SpecLoader.load(Path.of("config/migrations/demo.yaml"));
+        try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
+            runtime.override(h2(spec.source(), url(data, "source")));
+            runtime.override(h2(spec.destination(), url(data, "destination")));
+            Plan plan = Plans.make(runtime, spec);
+            for (PlannedEntity e : plan.moved()) {
+                assertThat(e.destinationRows()).as(e.entity().qualifiedName()).isGreaterThanOrEqualTo(e.sourceRows());
+            }
+        }
+    }
+
     private static String url(Path data, String name) {
         return "jdbc:h2:file:" + data.resolve("demo").resolve(name).toAbsolutePath() + ";MODE=MSSQLServer";
     }

@@ -155,6 +155,26 @@ abstract class DataPhaseContract {
     }
 
     @Test
+    void verificationNamesAnEntityWhoseMovedRowsAreGoneFromTheDestination() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS))) {
+            RunReport first = f.run();
+            assertThat(first.exitCode()).isZero();
+            assertThat(first.verify()).allSatisfy(c -> assertThat(c.destinationLostRows()).as(c.entity()).isFalse());
+            try (Connection dst = f.writableDestination(); Statement s = dst.createStatement()) {
+                s.executeUpdate("DELETE FROM OSUSR_K3M_TICKETCOMMENT WHERE ID IN (SELECT MIN(ID) FROM OSUSR_K3M_TICKETCOMMENT)");
+            }
+            RunReport verify = f.run(new RunOptions(List.of(Phase.VERIFY), false));
+            VerifyPhase.Check comments = verify.verify().stream()
+                    .filter(c -> c.entity().equals("SupportCore.TicketComment")).findFirst().orElseThrow();
+            assertThat(comments.destinationLostRows()).isTrue();
+            assertThat(comments.destinationRows()).isEqualTo(comments.mapped() - 1);
+            assertThat(verify.verify()).filteredOn(VerifyPhase.Check::destinationLostRows).hasSize(1);
+            assertThat(io.osmigrate.run.ReportPrinter.print(verify))
+                    .contains("WARNING SupportCore.TicketComment: the key map pairs");
+        }
+    }
+
+    @Test
     void matchExistingMapsConflictsToTheDestinationRows() throws Exception {
         try (MigrationFixture f = sample(SampleOptions.of(ROWS).withConflictingCoupons(true))) {
             f.spec(MigrationFixture.BASE_SPEC + "  OrdersCore.Coupon:\n    onConflict: match-existing\n    match: [Code]\n");
