@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.osmigrate.dialect.ColumnInfo;
 import io.osmigrate.dialect.InsertTarget;
@@ -57,7 +58,7 @@ public final class EntityJob implements AutoCloseable {
                 readKinds.add(ValueKind.of(column(src, entity.sourceTable(), c.sourceColumn()).jdbcType()));
             }
             Integer targetScope = c.role() == ColumnRole.REFERENCE && !c.deferred() ? run.scopeOf(c.target()) : null;
-            java.util.Map<Object, Object> statics = c.role() == ColumnRole.STATIC_REFERENCE
+            Map<Object, Object> statics = c.role() == ColumnRole.STATIC_REFERENCE
                     ? run.statics().compiled(c.target().key(), ValueKind.of(d.jdbcType())) : null;
             compiled.add(new Slot(c, index, d, targetScope, fill, statics));
         }

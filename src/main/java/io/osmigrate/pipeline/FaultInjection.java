@@ -1,5 +1,6 @@
 package io.osmigrate.pipeline;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,13 +38,13 @@ public final class FaultInjection {
     }
 
     /** Throws a lost-connection error (SQL state 08006) the n-th time the point is reached, if asked to. */
-    public static void fail(String point) throws java.sql.SQLException {
+    public static void fail(String point) throws SQLException {
         if (FAIL_TARGET == null) {
             return;
         }
         int n = SEEN.computeIfAbsent("fail:" + point, k -> new AtomicInteger()).incrementAndGet();
         if (FAIL_TARGET.equals(point + ":" + n)) {
-            throw new java.sql.SQLException("connection lost (injected at " + point + " " + n + ")", "08006");
+            throw new SQLException("connection lost (injected at " + point + " " + n + ")", "08006");
         }
     }
 }

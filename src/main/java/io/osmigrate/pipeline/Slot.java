@@ -1,5 +1,7 @@
 package io.osmigrate.pipeline;
 
+import java.util.Map;
+
 import io.osmigrate.dialect.ColumnInfo;
 import io.osmigrate.dialect.ValueKind;
 import io.osmigrate.plan.ColumnPlan;
@@ -14,7 +16,7 @@ import io.osmigrate.plan.ColumnPlan;
  * @param statics     for a static reference: {@link StaticMap#compiled} of its static entity; else null
  */
 record Slot(ColumnPlan column, int sourceIndex, ColumnInfo destination, Integer targetScope, Object fill,
-            java.util.Map<Object, Object> statics) {
+            Map<Object, Object> statics) {
 
     ValueKind kind() {
         return ValueKind.of(destination.jdbcType());
