@@ -59,6 +59,7 @@ public final class DataPhase {
                              Consumer<EntityStats> done) throws Exception {
         String name = "data-" + entity.order() + "-" + entity.entity().qualifiedName().replaceAll("[^A-Za-z0-9]", "-");
         try (EntityJob job = new EntityJob(run, entity)) {
+            LOG.info("{}: moving up to {} source rows", job.stats().entity(), entity.sourceRows());
             progress.start(job.stats(), entity.sourceRows());
             String routeId = TemplatedRouteBuilder.builder(camel, PipelineHeaders.TEMPLATE).routeId(name)
                     .parameter("name", name).parameter("batchSize", Integer.toString(entity.batchSize())).add();

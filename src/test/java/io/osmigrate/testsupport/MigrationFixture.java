@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.osmigrate.app.OsmRuntime;
@@ -99,6 +100,20 @@ public final class MigrationFixture implements AutoCloseable {
 
     public Path config() {
         return config;
+    }
+
+    /**
+     * Sets one property of this fixture's configuration file, replacing the line that sets it; a null value
+     * removes the line, so the packaged default applies.
+     */
+    public MigrationFixture configure(String key, String value) throws java.io.IOException {
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(config));
+        lines.removeIf(l -> l.startsWith(key + " =") || l.startsWith(key + "="));
+        if (value != null) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(config, lines);
+        return this;
     }
 
     /**
