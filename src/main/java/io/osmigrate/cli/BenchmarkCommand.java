@@ -50,8 +50,8 @@ import io.osmigrate.config.OsmSettings;
  *       a sampler runs every 5 s (the probes' pauses are in the measured time and printed), the figure compared
  *       between N and N/4; live at end = after a full GC once the data phase returned, when no batch is in
  *       flight; peak used = max(50 ms samples of heap used, heap used before each GC), which follows G1's
- *       heuristics more than what the run keeps. The heap holds osmigrate's embedded H2 state store too, and on
- *       {@code --engine h2} both embedded databases.</li>
+ *       heuristics more than what the run keeps. The embedded SQLite state store keeps its pages outside the Java
+ *       heap; on {@code --engine h2} the heap holds both embedded databases.</li>
  *   <li>{@code [2/3]} the raw copy baseline of the same rows and columns, no remapping: on PostgreSQL
  *       {@code COPY (SELECT …) TO STDOUT} piped into {@code COPY … FROM STDIN} (pgjdbc CopyManager), on H2 a
  *       streamed read + 1,000-row JDBC batches; (a) into plain copies of the destination tables (no indexes, no keys:

@@ -135,14 +135,9 @@ public final class OsmSettings {
         return origin;
     }
 
-    /**
-     * The embedded state store. WRITE_DELAY=0: a commit must reach the file before osmigrate goes on (crash safety).
-     * DB_CLOSE_ON_EXIT=FALSE: H2's own JVM shutdown hook would otherwise close the database the moment SIGTERM
-     * arrives, under the run the route host is letting finish; osmigrate closes it itself once the run has ended.
-     */
+    /** The embedded state store: a SQLite file under the data directory (see state.SqliteFile for its settings). */
     static String defaultStateUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("state").resolve("osmigrate").toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:sqlite:" + dataDir.resolve("state").resolve("osmigrate.db").toAbsolutePath();
     }
 
     private void rejectUnknownKeys(PropertySource p) {

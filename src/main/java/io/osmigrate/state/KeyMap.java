@@ -183,7 +183,7 @@ public final class KeyMap {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                long id = keys.getLong("BATCH_ID");
+                long id = keys.getLong(1);
                 blocks.put(id, block);
                 return id;
             }

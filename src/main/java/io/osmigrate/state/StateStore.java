@@ -10,38 +10,49 @@ import org.flywaydb.core.Flyway;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.OsmSettings;
 import io.osmigrate.config.Secrets;
-import io.osmigrate.dialect.Dialect;
-import io.osmigrate.dialect.Dialects;
 
 /**
- * The state store: runs, the key map and dead letters, in an embedded H2 file by default or any
- * JDBC database by configuration; never the destination. Its schema is versioned with Flyway
- * ({@code db/state/<vendor>}), migrated on open. Thread-safe.
+ * The state store: runs, the key map and dead letters, in an embedded SQLite file by default or a
+ * PostgreSQL or SQL Server database by configuration; never the destination. Its schema is versioned
+ * with Flyway ({@code db/state/<engine>}), migrated on open. An embedded store is held by one process
+ * at a time ({@link StateFileLock}) and opened with the settings that keep every acknowledged commit
+ * through kill -9 ({@link SqliteFile}); an H2 store from before is imported into it on first use.
+ * Thread-safe.
  */
 public final class StateStore implements AutoCloseable {
 
     private final HikariDataSource pool;
-    private final Dialect dialect;
+    private final StateEngine engine;
+    private final StateFileLock lock;
     private final KeyMap keyMap;
     private final Runs runs;
     private final DeadLetterStore deadLetters;
 
-    private StateStore(HikariDataSource pool, Dialect dialect, long cacheSize) {
+    private StateStore(HikariDataSource pool, StateEngine engine, StateFileLock lock, long cacheSize) {
         this.pool = pool;
-        this.dialect = dialect;
+        this.engine = engine;
+        this.lock = lock;
         this.keyMap = new KeyMap(pool, cacheSize);
         this.runs = new Runs(pool);
         this.deadLetters = new DeadLetterStore(pool);
     }
 
     public static StateStore open(OsmSettings settings) {
-        return open(settings.stateUrl(), settings.stateUsername(), settings.statePassword(), settings.keyMapCacheSize());
+        return open(settings.stateUrl(), settings.stateUsername(), settings.statePassword(), settings.keyMapCacheSize(),
+                settings.origin());
     }
 
     public static StateStore open(String url, String username, String password, long cacheSize) {
-        Dialect dialect = Dialects.forUrl(url);
+        return open(url, username, password, cacheSize, "the configuration");
+    }
+
+    private static StateStore open(String url, String username, String password, long cacheSize, String origin) {
+        StateEngine engine = StateEngine.of(url, origin);
+        SqliteFile sqlite = engine == StateEngine.SQLITE ? SqliteFile.of(url, origin) : null;
+        StateFileLock lock = sqlite == null ? null : StateFileLock.acquire(sqlite.file());
         HikariConfig config = new HikariConfig();
         config.setPoolName("osm-state");
         config.setJdbcUrl(url);
@@ -50,35 +61,43 @@ public final class StateStore implements AutoCloseable {
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
-        HikariDataSource pool = new HikariDataSource(config);
-        try (Connection c = pool.getConnection()) {
-            c.isValid(5);
-            Flyway.configure().dataSource(pool).locations("classpath:db/state/" + vendorFolder(dialect))
-                    .table("OSM_SCHEMA_HISTORY").load().migrate();
-        } catch (SQLException | RuntimeException e) {
-            pool.close();
-            String detail = Secrets.mask(Secrets.redactUrl(String.valueOf(e.getMessage())), password);
-            throw new io.osmigrate.config.ConfigException("cannot open the state store at " + Secrets.redactUrl(url) + ": "
-                    + detail + ". Check osmigrate.state.* in the configuration");
+        if (sqlite != null) {
+            config.setDataSourceProperties(SqliteFile.durableProperties());
         }
-        return new StateStore(pool, dialect, cacheSize);
-    }
-
-    /** The folder of the schema scripts for an engine: the SQL types differ slightly. */
-    private static String vendorFolder(Dialect dialect) {
-        return switch (dialect.name()) {
-            case "PostgreSQL" -> "postgresql";
-            case "SQL Server" -> "sqlserver";
-            default -> "h2";
-        };
+        HikariDataSource pool = null;
+        try {
+            pool = new HikariDataSource(config);
+            try (Connection c = pool.getConnection()) {
+                c.isValid(5);
+            }
+            Flyway.configure().dataSource(pool).locations("classpath:db/state/" + engine.schemaFolder())
+                    .table("OSM_SCHEMA_HISTORY").load().migrate();
+            if (sqlite != null) {
+                LegacyH2Import.importIfPresent(sqlite, pool);
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            if (lock != null) {
+                lock.close();
+            }
+            if (e instanceof StateException) {
+                throw (StateException) e;
+            }
+            String detail = Secrets.mask(Secrets.redactUrl(String.valueOf(e.getMessage())), password);
+            throw new ConfigException("cannot open the state store at " + Secrets.redactUrl(url) + ": " + detail
+                    + ". Check osmigrate.state.* in " + origin);
+        }
+        return new StateStore(pool, engine, lock, cacheSize);
     }
 
     public DataSource dataSource() {
         return pool;
     }
 
-    public Dialect dialect() {
-        return dialect;
+    public StateEngine engine() {
+        return engine;
     }
 
     public KeyMap keyMap() {
@@ -96,5 +115,8 @@ public final class StateStore implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (lock != null) {
+            lock.close();
+        }
     }
 }

@@ -42,7 +42,7 @@ class OsmSettingsTest {
         assertThat(s.batchSize()).isEqualTo(1000);
         assertThat(s.fetchSize()).isEqualTo(5000);
         assertThat(s.writers()).isEqualTo(2);
-        assertThat(s.stateUrl()).contains("WRITE_DELAY=0");
+        assertThat(s.stateUrl()).startsWith("jdbc:sqlite:").endsWith("osmigrate.db");
     }
 
     @Test

@@ -103,7 +103,6 @@ final class HostFixture {
                 "camel.main.shutdown-timeout = 20",
                 "osmigrate.inbox = " + inbox.toAbsolutePath(),
                 "osmigrate.data-dir = " + dataDir.toAbsolutePath(),
-                "osmigrate.state.url = jdbc:h2:file:" + root.resolve("state").toAbsolutePath() + ";WRITE_DELAY=0",
                 "osmigrate.env." + SOURCE + ".url = " + h2(environments.resolve("source")),
                 "osmigrate.env." + SOURCE + ".username = sa",
                 "osmigrate.env." + DESTINATION + ".url = " + h2(environments.resolve("destination")),

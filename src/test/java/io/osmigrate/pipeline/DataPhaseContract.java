@@ -104,7 +104,7 @@ abstract class DataPhaseContract {
             RunReport report = f.run();
             assertThat(report.exitCode()).isEqualTo(ExitCode.DEAD_LETTERS.code());
             assertThat(figure(report, "OrdersCore.Coupon", EntityFigures::deadLettered)).isEqualTo(3);
-            try (var state = io.osmigrate.state.StateStore.open("jdbc:h2:file:" + f.dir().resolve("state").toAbsolutePath(), "", "", 1000)) {
+            try (var state = io.osmigrate.state.StateStore.open("jdbc:sqlite:" + f.dir().resolve("data/state/osmigrate.db"), "", "", 1000)) {
                 var letters = state.deadLetters().list(report.runId());
                 assertThat(letters).filteredOn(d -> d.entity().equals("OrdersCore.Coupon")).hasSize(3)
                         .allSatisfy(d -> {

@@ -2,6 +2,7 @@ package io.osmigrate.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.state.PairBlock.Kind;
@@ -20,11 +22,18 @@ class KeyMapTest {
 
     private static final EntityRef ORDER = new EntityRef("Shop", "Order", "e1", "o1");
     private StateStore store;
+
+    @TempDir
+    Path dir;
     private String pgUrl;
 
-    private StateStore h2() {
-        store = StateStore.open("jdbc:h2:mem:km" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 10_000);
+    private StateStore sqlite() {
+        store = StateStore.open(sqliteUrl(), "", "", 10_000);
         return store;
+    }
+
+    private String sqliteUrl() {
+        return "jdbc:sqlite:" + dir.resolve("km-" + UUID.randomUUID() + ".db");
     }
 
     @AfterEach
@@ -45,7 +54,7 @@ class KeyMapTest {
 
     @Test
     void preparedPairsAnswerOnlyOnceCommitted() {
-        KeyMap map = h2().keyMap();
+        KeyMap map = sqlite().keyMap();
         int scope = map.scope("prod", "qa", ORDER, MapKind.MOVED);
         assertThat(map.scope("prod", "qa", ORDER, MapKind.MOVED)).isEqualTo(scope);
         assertThat(map.scope("prod", "dev", ORDER, MapKind.MOVED)).isNotEqualTo(scope);
@@ -62,7 +71,7 @@ class KeyMapTest {
 
     @Test
     void overlappingBatchesOfLaterRunsAreFound() {
-        KeyMap map = h2().keyMap();
+        KeyMap map = sqlite().keyMap();
         int scope = map.scope("prod", "qa", ORDER, MapKind.MOVED);
         PairBlock first = PairBlock.of(List.of(new Pair(1L, 11L, Kind.INSERTED), new Pair(5L, 15L, Kind.INSERTED),
                 new Pair(9L, 19L, Kind.INSERTED)));
@@ -78,7 +87,7 @@ class KeyMapTest {
 
     @Test
     void survivesAReopenAndEvictionFromABoundedCache() throws Exception {
-        String url = "jdbc:h2:file:./target/km-" + UUID.randomUUID() + ";WRITE_DELAY=0";
+        String url = sqliteUrl();
         int scope;
         try (StateStore s = StateStore.open(url, "sa", "", 1000)) {
             KeyMap map = s.keyMap();
@@ -100,7 +109,7 @@ class KeyMapTest {
 
     @Test
     void aLookupSpreadOverManyBatchesIsLoadedAChunkAtATimeAndTheFirstCandidateStillWins() {
-        store = StateStore.open("jdbc:h2:mem:km" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 1000); // chunks of 250 pairs
+        store = StateStore.open(sqliteUrl(), "", "", 1000); // chunks of 250 pairs
         KeyMap map = store.keyMap();
         int scope = map.scope("a", "b", ORDER, MapKind.MOVED);
         for (long start = 0; start < 20_000; start += 500) {
@@ -124,7 +133,7 @@ class KeyMapTest {
 
     @Test
     void textIdsWork() {
-        KeyMap map = h2().keyMap();
+        KeyMap map = sqlite().keyMap();
         int scope = map.scope("a", "b", ORDER, MapKind.MOVED);
         PairBlock b = PairBlock.of(List.of(new Pair("b-guid", "b-guid", Kind.INSERTED), new Pair("a-guid", "a-guid", Kind.INSERTED)));
         map.commit(map.prepare(scope, "r", b, "T", "ID"), scope, b);
@@ -134,7 +143,7 @@ class KeyMapTest {
 
     @Test
     void settleKeepsOnlyWhatExistsAndDiscardRemovesAll() {
-        KeyMap map = h2().keyMap();
+        KeyMap map = sqlite().keyMap();
         int scope = map.scope("a", "b", ORDER, MapKind.MOVED);
         long id1 = map.prepare(scope, "r", block(0, 10, 100), "T", "ID");
         long id2 = map.prepare(scope, "r", block(10, 20, 100), "T", "ID");

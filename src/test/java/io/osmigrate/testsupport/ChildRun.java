@@ -45,13 +45,18 @@ public final class ChildRun implements AutoCloseable {
      * (stdout and stderr merged) copied to a new log file under {@code dir}.
      */
     public static ChildRun start(Path dir, List<String> jvmOptions, String... arguments) throws IOException {
+        return startMain(dir, jvmOptions, "io.osmigrate.cli.OsMigrate", arguments);
+    }
+
+    /** Starts {@code java <jvmOptions> -cp <this classpath> <mainClass> <arguments>} the same way. */
+    public static ChildRun startMain(Path dir, List<String> jvmOptions, String mainClass, String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("io.osmigrate.cli.OsMigrate");
+        command.add(mainClass);
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile(dir, "child", ".log");
         return new ChildRun(new ProcessBuilder(command).redirectErrorStream(true).start(), log);

@@ -60,7 +60,6 @@ public final class MigrationFixture implements AutoCloseable {
         this.config = dir.resolve("application.properties");
         Files.writeString(config, String.join("\n",
                 "osmigrate.data-dir = " + dir.resolve("data"),
-                "osmigrate.state.url = jdbc:h2:file:" + dir.resolve("state").toAbsolutePath() + ";WRITE_DELAY=0",
                 "osmigrate.batch-size = 100",
                 "osmigrate.env.src.url = " + sourceUrl,
                 "osmigrate.env.src.username = " + user,

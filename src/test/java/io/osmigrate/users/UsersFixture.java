@@ -43,15 +43,12 @@ final class UsersFixture implements AutoCloseable {
     private final Path dir;
     private final OsmRuntime runtime;
     private final DropDatabase dropDestination;
-    private final String stateUrl;
 
     UsersFixture(EnvironmentSettings source, EnvironmentSettings destination, DropDatabase dropDestination) throws IOException {
         this.dir = Path.of("target", "users-it", UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         Files.createDirectories(dir);
         Path config = dir.resolve("osmigrate.properties");
-        this.stateUrl = "jdbc:h2:mem:users_state_" + dir.getFileName() + ";DB_CLOSE_DELAY=-1";
-        Files.writeString(config, "osmigrate.data-dir = " + dir.resolve("data").toString().replace('\\', '/') + "\n"
-                + "osmigrate.state.url = " + stateUrl + "\n");
+        Files.writeString(config, "osmigrate.data-dir = " + dir.resolve("data").toString().replace('\\', '/') + "\n");
         this.runtime = OsmRuntime.standalone(config);
         runtime.override(rename(source, SOURCE));
         runtime.override(rename(destination, DESTINATION));
@@ -162,9 +159,6 @@ final class UsersFixture implements AutoCloseable {
     public void close() throws java.sql.SQLException, java.io.IOException {
         runtime.close();
         dropDestination.drop();
-        try (Connection c = java.sql.DriverManager.getConnection(stateUrl); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

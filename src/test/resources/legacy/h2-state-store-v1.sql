@@ -1,4 +1,4 @@
--- osmigrate state store, version 1 (H2). Keep the three vendor scripts in step.
+-- The H2 state store of osmigrate before SQLite (schema version 1): what LegacyH2Import reads.
 
 -- One row per run: a re-run is a decision made from this history, not a guess.
 CREATE TABLE OSM_RUN (
