@@ -2,12 +2,7 @@ package io.osmigrate.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.osmigrate.run.RunReport;
 import io.osmigrate.sample.SampleOptions;
+import io.osmigrate.testsupport.ChildRun;
 import io.osmigrate.testsupport.MigrationCheck;
 import io.osmigrate.testsupport.MigrationFixture;
 
@@ -27,7 +23,8 @@ import io.osmigrate.testsupport.MigrationFixture;
  * running the real command line; it is killed with SIGKILL (Process.destroyForcibly) either where
  * it pauses at a named point (between batches, mid-batch with rows written but not committed,
  * after the key map prepared its pairs, after the destination committed, during deferred updates,
- * during clean) or after a random delay. PostgreSQL source and destination, embedded H2 state store.
+ * during clean) or a random moment after its data phase started (the kill must find it running).
+ * PostgreSQL source and destination, embedded SQLite state store.
  */
 class CrashSafetyTest {
 
@@ -46,7 +43,7 @@ class CrashSafetyTest {
             }
             Random random = new Random(20261122L);
             for (int i = 0; i < 4; i++) {
-                killAfter(f, 2500 + random.nextInt(4000));
+                killDuringData(f, random.nextInt(400));
             }
             RunReport last = f.run();
             assertThat(last.exitCode()).as(last.message()).isZero();
@@ -79,10 +76,10 @@ class CrashSafetyTest {
     void aCommitWhoseAcknowledgementIsLostStopsTheRunAndIsNeverInsertedTwice() throws Exception {
         try (MigrationFixture f = MigrationFixture.postgres(dir, SampleOptions.of(1500)).addMissingUsersToDestination()) {
             Map<String, Long> before = f.destinationCounts();
-            Process child = start(f, null, "-Dosmigrate.fault.fail-at=commit:2");
-            child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(child.exitValue()).as("a commit of unknown outcome aborts the run").isEqualTo(4);
+            try (ChildRun child = start(f, "-Dosmigrate.fault.fail-at=commit:2")) {
+                assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("a commit of unknown outcome aborts the run; it printed:%n%s",
+                        child.output()).isEqualTo(4);
+            }
             RunReport last = f.run();
             assertThat(last.exitCode()).as(last.message()).isZero();
             MigrationCheck.Result check = f.check(before);
@@ -97,49 +94,30 @@ class CrashSafetyTest {
 
     /** Runs the command line in a child JVM until it pauses at the point, then kills it with SIGKILL. */
     private void killAt(MigrationFixture f, String point) throws Exception {
-        Process child = start(f, point);
-        String paused = null;
-        List<String> output = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                output.add(line);
-                if (line.startsWith("OSM-PAUSED")) {
-                    paused = line;
-                    break;
-                }
-            }
-            assertThat(paused).as("the child should reach " + point + "; it printed " + output).isNotNull();
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        try (ChildRun child = start(f, "-Dosmigrate.fault.pause-at=" + point)) {
+            String paused = child.await(l -> l.startsWith("OSM-PAUSED"), 120, TimeUnit.SECONDS);
+            assertThat(paused).as("the child should reach %s; it printed:%n%s", point, child.output()).isNotNull();
+            assertThat(child.stop(ChildRun.Signal.KILL)).isTrue();
+            assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
         }
     }
 
-    /** Runs the command line in a child JVM and kills it with SIGKILL after the delay, wherever it is. */
-    private void killAfter(MigrationFixture f, long millis) throws Exception {
-        Process child = start(f, null);
-        if (!child.waitFor(millis, TimeUnit.MILLISECONDS)) {
-            child.destroyForcibly();
-            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    /**
+     * Runs the command line in a child JVM and kills it with SIGKILL a random moment after its data phase
+     * started; the kill must find it still writing (a kill that finds the run over tests nothing).
+     */
+    private void killDuringData(MigrationFixture f, long millis) throws Exception {
+        try (ChildRun child = start(f)) {
+            String moving = child.await(l -> l.contains("moving up to"), 120, TimeUnit.SECONDS);
+            assertThat(moving).as("the run should reach the data phase; it printed:%n%s", child.output()).isNotNull();
+            Thread.sleep(millis);
+            assertThat(child.stop(ChildRun.Signal.KILL)).as("the kill found the run still going; it printed:%n%s",
+                    child.output()).isTrue();
+            assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
         }
     }
 
-    private Process start(MigrationFixture f, String pausePoint, String... jvmOptions) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        if (pausePoint != null) {
-            command.add("-Dosmigrate.fault.pause-at=" + pausePoint);
-        }
-        command.addAll(List.of(jvmOptions));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("io.osmigrate.cli.OsMigrate");
-        command.add("run");
-        command.add(f.specFile().toString());
-        command.add("--config");
-        command.add(f.config().toString());
-        Path log = Files.createTempFile(dir, "child", ".log");
-        return new ProcessBuilder(command).redirectError(log.toFile()).start();
+    private ChildRun start(MigrationFixture f, String... jvmOptions) throws Exception {
+        return ChildRun.start(dir, List.of(jvmOptions), "run", f.specFile().toString(), "--config", f.config().toString());
     }
 }

@@ -149,6 +149,16 @@ public final class MigrationFixture implements AutoCloseable {
         return run(RunOptions.defaults());
     }
 
+    /** Key-map batches left PREPARED in this fixture's state store (a run that stopped mid-protocol). */
+    public long preparedBatches() throws SQLException {
+        try (OsmRuntime runtime = OsmRuntime.standalone(config);
+             Connection c = runtime.state().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM OSM_KEY_BATCH WHERE STATE = 'PREPARED'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     public Plan plan() {
         try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
             return Plans.make(runtime, loadSpec());
