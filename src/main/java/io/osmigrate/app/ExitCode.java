@@ -10,8 +10,10 @@ public enum ExitCode {
     CONFIG_ERROR(2),
     /** The plan has blocking errors; nothing was written. */
     PLAN_BLOCKED(3),
-    /** The run was aborted by a fault (a database failure, a policy that says fail). */
-    FAULT(4);
+    /** The run was aborted by a fault (a database failure, a policy that says fail), or stopped early on request. */
+    FAULT(4),
+    /** The run finished, but its verification found destination rows it cannot account for. */
+    UNACCOUNTED(5);
 
     private final int code;
 

@@ -14,6 +14,7 @@ import io.osmigrate.config.PropertySource;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
 import io.osmigrate.pipeline.PipelineRoutes;
+import io.osmigrate.pipeline.StopSignal;
 import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.StateStore;
 
@@ -34,6 +35,7 @@ public final class OsmRuntime implements AutoCloseable {
     private final OsmSettings settings;
     private final Map<String, EnvironmentSettings> overrides = new LinkedHashMap<>();
     private final Map<String, Environment> open = new LinkedHashMap<>();
+    private final StopSignal stop = new StopSignal();
     private StateStore state;
     private boolean pipelineInstalled;
 
@@ -111,6 +113,11 @@ public final class OsmRuntime implements AutoCloseable {
                     + settings.origin());
         }
         return environment(name, side);
+    }
+
+    /** Asks the runs of this runtime to stop after the batches in flight (SIGTERM, a host stopping). */
+    public StopSignal stopSignal() {
+        return stop;
     }
 
     /** The state store, opened (and migrated) on first use. */

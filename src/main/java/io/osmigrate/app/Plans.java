@@ -4,14 +4,19 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.ToLongFunction;
 
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
 import io.osmigrate.metamodel.MetamodelReader;
+import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.EnvironmentView;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.Planner;
+import io.osmigrate.plan.UnpairedDestinationRows;
 import io.osmigrate.spec.MigrationSpec;
+import io.osmigrate.state.KeyMap;
+import io.osmigrate.state.StateStore;
 import io.osmigrate.users.UserResolution;
 import io.osmigrate.users.UsersPlanner;
 
@@ -43,7 +48,20 @@ public final class Plans {
         Plan plan = Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean);
         UsersPlanner.UsersPreparation users = UsersPlanner.prepare(spec, plan, source, destination, src.metamodel(),
                 dst.metamodel());
-        return new Planned(plan.withUsers(users.plan(), users.findings()), src, dst, users.resolution());
+        plan = plan.withUsers(users.plan(), users.findings());
+        if (!clean) {
+            plan = plan.withFindings(UnpairedDestinationRows.findings(plan, pairedRows(runtime, source, destination)));
+        }
+        return new Planned(plan, src, dst, users.resolution());
+    }
+
+    /** Pairs per moved entity from the state store; none at all when there is no state store yet (none is made). */
+    private static ToLongFunction<EntityRef> pairedRows(OsmRuntime runtime, Environment source, Environment destination) {
+        if (!StateStore.exists(runtime.settings())) {
+            return entity -> 0;
+        }
+        KeyMap keyMap = runtime.state().keyMap();
+        return entity -> keyMap.movedPairs(source.name(), destination.name(), entity);
     }
 
     public static EnvironmentView view(Environment env) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import io.osmigrate.app.ExitCode;
 import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.run.Phase;
 import io.osmigrate.run.ReportPrinter;
@@ -38,11 +39,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
-            RunReport report = RunService.run(runtime, SpecLoader.load(spec),
-                    new RunOptions(phases.stream().map(Phase::parse).toList(), fresh));
-            System.out.print(ReportPrinter.print(report));
-            return report.exitCode();
+        try (SigtermStop sigterm = SigtermStop.install()) {
+            int code = ExitCode.FAULT.code();
+            try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
+                sigterm.watch(runtime);
+                RunReport report = RunService.run(runtime, SpecLoader.load(spec),
+                        new RunOptions(phases.stream().map(Phase::parse).toList(), fresh));
+                System.out.print(ReportPrinter.print(report));
+                code = report.exitCode();
+                return code;
+            } finally {
+                sigterm.finished(code);
+            }
         }
     }
 }

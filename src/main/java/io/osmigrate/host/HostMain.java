@@ -27,10 +27,11 @@ import io.osmigrate.spec.SpecLoader;
  *
  * <p>Stopping (SIGTERM, Ctrl-C, {@link #stop()}, JMX) is graceful. Before Camel begins its own
  * shutdown, the host stops taking jobs (the inbox is no longer polled, a schedule that fires is
- * skipped) and waits up to {@code camel.main.shutdown-timeout} for the job in flight to finish or
- * abort; it waits there, while the context is still fully started, because a run adds and removes a
- * route per entity, which Camel's shutdown would block. The job then ends as usual, in {@code .done/}
- * or {@code .failed/}, and Camel stops with nothing in flight. A run still going after the timeout is
+ * skipped), asks the run in flight to stop after the batches it has in flight ({@code pipeline.StopSignal}),
+ * and waits up to {@code camel.main.shutdown-timeout} for it; it waits there, while the context is still
+ * fully started, because a run adds and removes a route per entity, which Camel's shutdown would block.
+ * The job then ends as stopped, in {@code .failed/} with a result saying so, and Camel stops with nothing
+ * in flight. A run still going after the timeout is
  * left to its own protocol: Camel stops without it (as a crash would), the next run of its spec settles
  * whatever it left ({@code pipeline.Recovery}), and its job file, still in {@code .inprogress/}, moves
  * to {@code .failed/} on the next start with a result that says so.

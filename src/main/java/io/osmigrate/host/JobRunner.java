@@ -97,12 +97,13 @@ public final class JobRunner {
         }
     }
 
-    /** From now on no job starts; the one in flight (if any) goes on until it finishes or aborts. */
+    /** From now on no job starts; the run in flight (if any) stops after the batches it has in flight. */
     void stopping() {
         stopping = true;
+        runtime.stopSignal().request("the host is stopping");
         String job = current;
         if (job != null) {
-            LOG.info("The host is stopping; waiting for job {} to finish or abort", job);
+            LOG.info("The host is stopping; job {} stops after the batches it has in flight", job);
         }
     }
 
@@ -150,6 +151,7 @@ public final class JobRunner {
             case "SUCCEEDED" -> "succeeded";
             case "DEAD_LETTERS" -> "dead-letters";
             case "BLOCKED" -> "blocked";
+            case "UNACCOUNTED" -> "unaccounted";
             default -> "failed";
         };
         Totals totals = new Totals();

@@ -55,6 +55,7 @@ public final class CleanPhase {
         try (Connection c = run.destination().dataSource().getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (CleanStep step : steps) {
+                run.stop().check("the clean step of " + step.entity().qualifiedName());
                 EntityStats stats = new EntityStats(step.entity().qualifiedName(), "clean");
                 String table = d.quote(step.table());
                 String sql = switch (step.action()) {

@@ -33,6 +33,7 @@ public final class DataPhase {
      */
     public static void run(RunContext run, CamelContext camel, Progress progress, Consumer<EntityStats> done) throws Exception {
         for (PlannedEntity lookup : run.plan().lookups()) {
+            run.stop().check("the lookup of " + lookup.entity().qualifiedName());
             EntityStats stats = LookupBuilder.build(run, lookup);
             stats.finish();
             done.accept(stats);
@@ -44,6 +45,7 @@ public final class DataPhase {
         }
         for (int i = 0; i < moved.size(); i++) {
             PlannedEntity entity = moved.get(i);
+            run.stop().check(entity.entity().qualifiedName());
             move(run, camel, entity, progress, done);
             if (lastOfGroup.get(entity.cycleGroup()) == i) {
                 for (PlannedEntity member : moved) {

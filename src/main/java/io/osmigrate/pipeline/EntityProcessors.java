@@ -49,6 +49,14 @@ final class EntityProcessors {
         if (job.fatal() != null || batch.isEmpty()) {
             return;
         }
+        if (job.run().stop().isRequested()) {
+            try {
+                job.run().stop().check("the next batch of " + job.stats().entity());
+            } catch (RunStoppedException e) {
+                job.fail(e);
+                return;
+            }
+        }
         job.writers().submit(batch);
     }
 }

@@ -36,6 +36,7 @@ public final class RunContext {
     private final ProducerTemplate producer;
     private final StaticMap statics;
     private final TenantMap tenants;
+    private final StopSignal stop;
     private volatile UserMap users;
     private final Instant startedAt = Instant.now();
     private final Map<String, Integer> scopes = new HashMap<>();
@@ -43,7 +44,7 @@ public final class RunContext {
 
     public RunContext(String runId, Plan plan, MigrationSpec spec, OsmSettings settings, Environment source,
                       Environment destination, StateStore state, ProducerTemplate producer, StaticMap statics,
-                      TenantMap tenants, UserMap users) {
+                      TenantMap tenants, UserMap users, StopSignal stop) {
         this.runId = runId;
         this.plan = plan;
         this.spec = spec;
@@ -55,6 +56,7 @@ public final class RunContext {
         this.statics = statics;
         this.tenants = tenants;
         this.users = users;
+        this.stop = stop;
     }
 
     public String runId() {
@@ -103,6 +105,11 @@ public final class RunContext {
 
     public void users(UserMap map) {
         this.users = map;
+    }
+
+    /** Whether this run was asked to stop early (SIGTERM, a host stopping). */
+    public StopSignal stop() {
+        return stop;
     }
 
     public Instant startedAt() {

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.osmigrate.dialect.Dialect;
@@ -14,12 +16,15 @@ import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.PlannedEntity;
 import io.osmigrate.plan.StaticPlan;
 import io.osmigrate.spec.Mode;
+import io.osmigrate.state.EntityFigures;
 
 /**
  * Reconciliation after the data phase: per moved entity, source rows against rows with a pair in
  * the key map and against the destination table's rows (fewer rows than pairs means rows osmigrate
- * wrote are gone: deleted, or the destination restored), and the orphan check: every non-empty
- * reference of the entity's destination table must point at an existing row. Reads only.
+ * wrote are gone: deleted, or the destination restored); the table's growth during this run against
+ * what this run inserted (minus what its clean deleted), so rows that no pair accounts for, whoever
+ * wrote them, are reported by name; and the orphan check: every non-empty reference of the entity's
+ * destination table must point at an existing row. Reads only.
  */
 public final class VerifyPhase {
 
@@ -27,10 +32,21 @@ public final class VerifyPhase {
     public record Orphans(String attribute, String parent, long count) {
     }
 
-    /** The reconciliation of one moved entity. */
-    public record Check(String entity, long sourceRows, long mapped, long destinationRows, List<Orphans> orphans) {
+    /**
+     * The reconciliation of one moved entity.
+     *
+     * @param growth         how many rows the destination table gained during this run (negative: lost)
+     * @param expectedGrowth rows this run inserted into it, minus rows its clean phase deleted from it
+     */
+    public record Check(String entity, long sourceRows, long mapped, long destinationRows, long growth, long expectedGrowth,
+                        List<Orphans> orphans) {
         public long orphanCount() {
             return orphans.stream().mapToLong(Orphans::count).sum();
+        }
+
+        /** The table grew by more or less than this run wrote: rows no key-map pair of this run accounts for. */
+        public boolean unaccounted() {
+            return growth != expectedGrowth;
         }
 
         /** The key map pairs more rows than the destination table holds: rows osmigrate wrote are gone. */
@@ -42,7 +58,24 @@ public final class VerifyPhase {
     private VerifyPhase() {
     }
 
-    public static List<Check> run(RunContext run) throws SQLException {
+    /** Destination row counts of the moved entities, by qualified name: taken when a run starts, before any write. */
+    public static Map<String, Long> destinationCounts(RunContext run) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        Dialect d = run.destination().dialect();
+        try (Connection c = run.destination().dataSource().getConnection(); Statement s = c.createStatement()) {
+            for (PlannedEntity e : run.plan().moved()) {
+                counts.put(e.entity().qualifiedName(), count(s, d, e.destinationTable()));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * @param countsAtStart {@link #destinationCounts} when the run started
+     * @param figures       what the run's phases did so far (rows inserted, rows deleted by its clean)
+     */
+    public static List<Check> run(RunContext run, Map<String, Long> countsAtStart, List<EntityFigures> figures)
+            throws SQLException {
         List<Check> checks = new ArrayList<>();
         Dialect d = run.destination().dialect();
         try (Connection c = run.destination().dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -64,14 +97,13 @@ public final class VerifyPhase {
                         }
                     }
                 }
+                String name = e.entity().qualifiedName();
                 int scope = run.scopeOf(e.entity());
-                long destinationRows;
-                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.quote(e.destinationTable()))) {
-                    rs.next();
-                    destinationRows = rs.getLong(1);
-                }
-                checks.add(new Check(e.entity().qualifiedName(), count(run, e), run.state().keyMap().pairCount(scope),
-                        destinationRows, orphans));
+                long destinationRows = count(s, d, e.destinationTable());
+                long expected = figures.stream().filter(f -> f.entity().equals(name))
+                        .mapToLong(f -> f.inserted() - f.deleted()).sum();
+                checks.add(new Check(name, count(run, e), run.state().keyMap().pairCount(scope), destinationRows,
+                        destinationRows - countsAtStart.getOrDefault(name, destinationRows), expected, orphans));
             }
         }
         return checks;
@@ -99,6 +131,13 @@ public final class VerifyPhase {
 
     private static String column(PhysicalCatalog catalog, String table, String column) {
         return catalog.column(table, column).map(c -> c.name()).orElse(column);
+    }
+
+    private static long count(Statement s, Dialect d, String table) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + d.quote(table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long count(RunContext run, PlannedEntity e) throws SQLException {

@@ -48,6 +48,14 @@ public record Plan(String spec, String specFile, String source, String destinati
                 clean, all, usersPlan);
     }
 
+    /** This plan with more findings (those it has already are not repeated). */
+    public Plan withFindings(List<Finding> more) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        more.stream().filter(f -> !all.contains(f)).forEach(all::add);
+        return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
+                clean, all, users);
+    }
+
     /** True when no finding blocks the run. */
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public boolean runnable() {

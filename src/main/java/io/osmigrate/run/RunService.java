@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import io.osmigrate.pipeline.DataPhase;
 import io.osmigrate.pipeline.Progress;
 import io.osmigrate.pipeline.Recovery;
 import io.osmigrate.pipeline.RunContext;
+import io.osmigrate.pipeline.RunStoppedException;
 import io.osmigrate.pipeline.StaticMap;
 import io.osmigrate.pipeline.TenantMap;
 import io.osmigrate.pipeline.VerifyPhase;
@@ -95,6 +97,10 @@ public final class RunService {
         try {
             execute(runtime, runId, spec, phases, planned, outcome);
             outcome.state = outcome.figures.stream().anyMatch(f -> f.deadLettered() > 0) ? RunState.DEAD_LETTERS : RunState.SUCCEEDED;
+        } catch (RunStoppedException e) {
+            LOG.warn("Run {} {}", runId, e.getMessage());
+            outcome.state = RunState.STOPPED;
+            outcome.message = e.getMessage() + ".";
         } catch (Exception e) {
             LOG.error("Run {} aborted: {}", runId, e.getMessage());
             LOG.debug("Run {} aborted", runId, e);
@@ -105,11 +111,20 @@ public final class RunService {
         if (outcome.state == RunState.SUCCEEDED && deadLetters > 0) {
             outcome.state = RunState.DEAD_LETTERS;
         }
+        List<VerifyPhase.Check> unaccounted = outcome.verify.stream().filter(VerifyPhase.Check::unaccounted).toList();
+        if (!unaccounted.isEmpty() && (outcome.state == RunState.SUCCEEDED || outcome.state == RunState.DEAD_LETTERS)) {
+            outcome.state = RunState.UNACCOUNTED;
+            outcome.message = "verification: " + String.join("; ", unaccounted.stream().map(RunService::unaccounted).toList())
+                    + ". Rows that no key-map pair of this run accounts for were written to (or removed from) the"
+                    + " destination during the run: another writer, or a key map that does not match this destination";
+            LOG.error("Run {}: {}", runId, outcome.message);
+        }
         state.runs().finish(runId, outcome.state, outcome.message);
         outcome.figures.forEach(f -> state.runs().record(runId, f));
         int exit = switch (outcome.state) {
             case SUCCEEDED -> ExitCode.OK.code();
             case DEAD_LETTERS -> ExitCode.DEAD_LETTERS.code();
+            case UNACCOUNTED -> ExitCode.UNACCOUNTED.code();
             default -> ExitCode.FAULT.code();
         };
         RunReport report = new RunReport(runId, spec.name(), source.name(), destination.name(), outcome.state.name(), exit, started,
@@ -139,7 +154,8 @@ public final class RunService {
         boolean usersPhase = phases.contains(Phase.USERS);
         RunContext run = new RunContext(runId, plan, spec, runtime.settings(), source, destination, runtime.state(),
                 camel.createProducerTemplate(), statics, tenants, usersPhase ? new UserMap()
-                : UsernameMatcher.match(UserTable.read(source), UserTable.read(destination), tenants));
+                : UsernameMatcher.match(UserTable.read(source), UserTable.read(destination), tenants), runtime.stopSignal());
+        Map<String, Long> countsAtStart = VerifyPhase.destinationCounts(run);
         if (phases.contains(Phase.STATICS)) {
             plan.statics().forEach(st -> outcome.figures.add(staticsFigures(st)));
         }
@@ -147,21 +163,28 @@ public final class RunService {
             // recreate deletes users, so it waits until the clean has removed the in-scope rows that reference them
             boolean usersAfterClean = planned.users().recreates();
             if (usersPhase && !usersAfterClean) {
+                run.stop().check("the users phase");
                 runUsers(run, planned, outcome.users);
             }
             if (phases.contains(Phase.CLEAN)) {
                 CleanPhase.run(run).forEach(s -> outcome.figures.add(s.figures()));
             }
             if (usersPhase && usersAfterClean) {
+                run.stop().check("the users phase");
                 runUsers(run, planned, outcome.users);
             }
             if (phases.contains(Phase.DATA)) {
                 DataPhase.run(run, camel, progress, s -> outcome.figures.add(s.figures()));
             }
             if (phases.contains(Phase.VERIFY)) {
-                outcome.verify.addAll(VerifyPhase.run(run));
+                outcome.verify.addAll(VerifyPhase.run(run, countsAtStart, outcome.figures));
             }
         }
+    }
+
+    private static String unaccounted(VerifyPhase.Check c) {
+        return String.format(java.util.Locale.ROOT, "%s grew by %,d rows during this run, but this run wrote %,d", c.entity(),
+                c.growth(), c.expectedGrowth());
     }
 
     /** The statics phase maps records by SS_Key and writes nothing: its figures are the plan's matching. */

@@ -257,6 +257,28 @@ public final class KeyMap {
         indexes.clear();
     }
 
+    /**
+     * Pairs the key map holds, in any state, for the rows of an entity moved between two environments; 0 when it
+     * never moved any. Reads only (no scope is created).
+     */
+    public long movedPairs(String sourceEnv, String destinationEnv, EntityRef entity) {
+        String sql = "SELECT COALESCE(SUM(b.PAIR_COUNT), 0) FROM OSM_KEY_BATCH b JOIN OSM_MAP_SCOPE s ON s.SCOPE_ID = b.SCOPE_ID"
+                + " WHERE s.SOURCE_ENV = ? AND s.DESTINATION_ENV = ? AND s.ESPACE_KEY = ? AND s.ENTITY_KEY = ? AND s.MAP_KIND = ?";
+        try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, sourceEnv);
+            ps.setString(2, destinationEnv);
+            ps.setString(3, entity.espaceKey());
+            ps.setString(4, entity.entityKey());
+            ps.setString(5, MapKind.MOVED.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StateException("cannot count the key-map pairs of " + entity.qualifiedName(), e);
+        }
+    }
+
     /** Committed pairs of a scope. */
     public synchronized long pairCount(int scopeId) {
         return index(scopeId).pairs();

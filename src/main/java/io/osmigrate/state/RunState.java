@@ -10,6 +10,10 @@ public enum RunState {
     DEAD_LETTERS,
     /** Aborted by a fault or a policy that says fail. */
     FAILED,
+    /** Stopped early on request (SIGTERM, a host stopping) after the batches in flight; the next run resumes. */
+    STOPPED,
+    /** Finished, but the verification found destination rows the run cannot account for. */
+    UNACCOUNTED,
     /** Its process stopped without finishing it (crash, kill); the next run resumes safely. */
     INTERRUPTED
 }

@@ -92,6 +92,18 @@ public final class StateStore implements AutoCloseable {
         return new StateStore(pool, engine, lock, cacheSize);
     }
 
+    /**
+     * Whether the configured state store exists: an embedded store (or an H2 one it would import) has its file;
+     * a server store is taken to exist. Lets read-only commands avoid creating an empty store.
+     */
+    public static boolean exists(OsmSettings settings) {
+        if (StateEngine.of(settings.stateUrl(), settings.origin()) != StateEngine.SQLITE) {
+            return true;
+        }
+        SqliteFile file = SqliteFile.of(settings.stateUrl(), settings.origin());
+        return java.nio.file.Files.exists(file.file()) || java.nio.file.Files.exists(file.legacyH2File());
+    }
+
     public DataSource dataSource() {
         return pool;
     }
