@@ -11,6 +11,7 @@ import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.EnvironmentSettings;
 import io.osmigrate.config.OsmSettings;
 import io.osmigrate.config.PropertySource;
+import io.osmigrate.config.Setting;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
 import io.osmigrate.pipeline.PipelineRoutes;
@@ -102,9 +103,35 @@ public final class OsmRuntime implements AutoCloseable {
      * ({@code source} or {@code destination}), the unknown name and the environments that are known.
      */
     public synchronized Environment environment(MigrationSpec spec, Side side) {
+        return environment(configured(spec, side).name(), side);
+    }
+
+    /**
+     * The spec's source and destination, opened once each, checked before anything is read from either: a
+     * destination the configuration declares read-only is refused before any connection is made, and a pair that is
+     * one database, by what each server says it is, is refused next (see {@link SpecEnvironments}). Both refusals are
+     * {@link ConfigException}s naming the spec file and the environments.
+     */
+    public synchronized SpecEnvironments environments(MigrationSpec spec) {
+        EnvironmentSettings source = configured(spec, Side.SOURCE);
+        EnvironmentSettings destination = configured(spec, Side.DESTINATION);
+        if (destination.readOnly()) {
+            throw new ConfigException(spec.file() + ": destination: environment '" + destination.name() + "' is declared"
+                    + " read-only (" + Setting.ENV_READ_ONLY.key(destination.name()) + " = true in " + settings.origin()
+                    + "), so it may be a source, never a destination; nothing was read or written. Check that source ("
+                    + source.name() + ") and destination are not swapped");
+        }
+        return SpecEnvironments.checked(spec, environment(source.name(), Side.SOURCE),
+                environment(destination.name(), Side.DESTINATION));
+    }
+
+    private EnvironmentSettings configured(MigrationSpec spec, Side side) {
         String key = side == Side.SOURCE ? "source" : "destination";
         String name = side == Side.SOURCE ? spec.source() : spec.destination();
-        if (!overrides.containsKey(name) && !settings.environments().containsKey(name)) {
+        if (overrides.containsKey(name)) {
+            return overrides.get(name);
+        }
+        if (!settings.environments().containsKey(name)) {
             java.util.Set<String> known = new java.util.TreeSet<>(settings.environments().keySet());
             known.addAll(overrides.keySet());
             throw new ConfigException(spec.file() + ": " + key + ": unknown environment '" + name + "'; known environments"
@@ -112,7 +139,7 @@ public final class OsmRuntime implements AutoCloseable {
                     + ". Name one of them, or add osmigrate.env." + name + ".url (and .username, .password) to "
                     + settings.origin());
         }
-        return environment(name, side);
+        return settings.environment(name);
     }
 
     /** Asks the runs of this runtime to stop after the batches in flight (SIGTERM, a host stopping). */

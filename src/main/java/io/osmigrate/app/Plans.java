@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.function.ToLongFunction;
 
 import io.osmigrate.env.Environment;
-import io.osmigrate.env.Side;
 import io.osmigrate.metamodel.MetamodelReader;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.EnvironmentView;
@@ -22,7 +21,8 @@ import io.osmigrate.users.UsersPlanner;
 
 /**
  * Makes the plan of a spec against its two environments, its users part included (which reads the user,
- * role and group tables, and the users the moved rows reference). Reads only: nothing is written anywhere.
+ * role and group tables, and the users the moved rows reference). Reads only: nothing is written anywhere. Refuses,
+ * before reading anything else, a destination declared read-only and a source and destination that are one database.
  */
 public final class Plans {
 
@@ -41,8 +41,9 @@ public final class Plans {
     }
 
     public static Planned prepare(OsmRuntime runtime, MigrationSpec spec, boolean clean) {
-        Environment source = runtime.environment(spec, Side.SOURCE);
-        Environment destination = runtime.environment(spec, Side.DESTINATION);
+        SpecEnvironments environments = runtime.environments(spec);
+        Environment source = environments.source();
+        Environment destination = environments.destination();
         EnvironmentView src = view(source);
         EnvironmentView dst = view(destination);
         Plan plan = Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean);

@@ -22,7 +22,8 @@ public final class OsmSettings {
 
     private static final Pattern ENV_KEY = Pattern.compile("osmigrate\\.env\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
     private static final Pattern SCHEDULE_KEY = Pattern.compile("osmigrate\\.schedule\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
-    private static final Set<String> ENV_PROPERTIES = Set.of("url", "username", "password", "pool-size", "connect-timeout-seconds");
+    private static final Set<String> ENV_PROPERTIES = Set.of("url", "username", "password", "pool-size", "connect-timeout-seconds",
+            "read-only");
     private static final Set<String> SCHEDULE_PROPERTIES = Set.of("spec", "cron", "command");
     private static final Set<String> TOP_LEVEL = Set.of("osmigrate.state.url", "osmigrate.state.username",
             "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.batch-size",
@@ -178,8 +179,9 @@ public final class OsmSettings {
             int pool = integer(p, Setting.ENV_POOL_SIZE.key(name), Setting.ENV_POOL_SIZE.defaultValue(), n -> n >= 1 && n <= 64, "1..64");
             int timeout = integer(p, Setting.ENV_CONNECT_TIMEOUT.key(name), Setting.ENV_CONNECT_TIMEOUT.defaultValue(),
                     n -> n >= 1 && n <= 600, "1..600");
+            boolean readOnly = bool(p, Setting.ENV_READ_ONLY.key(name), Setting.ENV_READ_ONLY.defaultValue());
             result.put(name, new EnvironmentSettings(name, url, p.get(Setting.ENV_USERNAME.key(name)).orElse(""),
-                    p.get(Setting.ENV_PASSWORD.key(name)).orElse(""), pool, Duration.ofSeconds(timeout)));
+                    p.get(Setting.ENV_PASSWORD.key(name)).orElse(""), pool, Duration.ofSeconds(timeout), readOnly));
         }
         return Collections.unmodifiableMap(result);
     }
@@ -211,6 +213,14 @@ public final class OsmSettings {
             }
         }
         return names;
+    }
+
+    private boolean bool(PropertySource p, String key, String fallback) {
+        String value = p.get(key).orElse(fallback).trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ConfigException(origin + ": " + key + " is '" + value + "'; allowed: true, false");
     }
 
     private int integer(PropertySource p, String key, String fallback, IntPredicate valid, String allowed) {

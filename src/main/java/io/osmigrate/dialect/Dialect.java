@@ -44,6 +44,22 @@ public interface Dialect {
     void verifyReadOnly(Connection connection, String environment) throws SQLException;
 
     /**
+     * Which database the connection reaches, by the server's own account (see {@link DatabaseIdentity}), so that
+     * a source and a destination that are one database are told apart from two databases however their URLs
+     * are spelled. Reads nothing but the server's and the session's own facts; called in autocommit mode.
+     */
+    DatabaseIdentity identity(Connection connection) throws SQLException;
+
+    /**
+     * Whether a failed first connection may succeed if tried again within the connect timeout (the server is
+     * starting, or has no free connection slot). Any other failure (refused, unknown host, wrong password,
+     * unknown user or database) is final and is reported at once.
+     */
+    default boolean isTransientConnectFailure(SQLException e) {
+        return false;
+    }
+
+    /**
      * The write path for one destination table, prepared on the connection it will run on (it may
      * look up a sequence or create a staging table there).
      */

@@ -1,9 +1,14 @@
 package io.osmigrate.dialect;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 
 import com.zaxxer.hikari.HikariConfig;
 
@@ -13,6 +18,12 @@ import com.zaxxer.hikari.HikariConfig;
  * database is already open for writing in this JVM: {@link #verifyReadOnly} checks for that.
  */
 public class H2Dialect implements Dialect {
+
+    /** The database file without its extension as H2 resolved it (null in memory), and the database's name. */
+    static final String IDENTITY = "SELECT DATABASE_PATH(), DATABASE()";
+
+    /** The extension H2 2.x gives a database file. */
+    private static final String FILE_EXTENSION = ".mv.db";
 
     @Override
     public String name() {
@@ -85,6 +96,34 @@ public class H2Dialect implements Dialect {
                 throw new SQLException("the H2 database of environment '" + environment + "' is already open for writing"
                         + " in this process, so it cannot be opened read-only as a source; close the other connection first");
             }
+        }
+    }
+
+    /**
+     * A file database by its file's real path (links resolved), so relative and absolute spellings, links and extra
+     * URL settings all compare equal; an in-memory database by its name, which is what makes two connections of one
+     * process reach it. A server-mode database is compared by the path its server reports, made real where that file
+     * is visible here.
+     */
+    @Override
+    public DatabaseIdentity identity(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(IDENTITY)) {
+            rs.next();
+            String path = rs.getString(1);
+            if (path == null) {
+                return new DatabaseIdentity("H2 in-memory database " + rs.getString(2), Set.of("H2|mem|" + rs.getString(2)));
+            }
+            String file = realPath(path + FILE_EXTENSION);
+            return new DatabaseIdentity("H2 database file " + file, Set.of("H2|file|" + file));
+        }
+    }
+
+    static String realPath(String file) {
+        try {
+            Path p = Path.of(file);
+            return (Files.exists(p) ? p.toRealPath() : p.toAbsolutePath().normalize()).toString();
+        } catch (IOException | InvalidPathException e) {
+            return file;
         }
     }
 }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import com.zaxxer.hikari.HikariConfig;
 
@@ -15,6 +17,20 @@ import com.zaxxer.hikari.HikariConfig;
 public class PostgresDialect implements Dialect {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostgresDialect.class);
+
+    /** What every login may read: the database's name, and the server by its port and the moment it started. */
+    static final String IDENTITY = "SELECT current_database(), current_setting('port'),"
+            + " extract(epoch FROM pg_postmaster_start_time())::text, pg_postmaster_start_time()::text";
+
+    /**
+     * The cluster's system identifier, fixed by initdb and shared only with its physical standbys. EXECUTE on
+     * pg_control_system() is granted to PUBLIC by default (PostgreSQL 9.6 and later), but an administrator may
+     * revoke it.
+     */
+    static final String SYSTEM_IDENTIFIER = "SELECT system_identifier::text FROM pg_control_system()";
+
+    /** insufficient_privilege: EXECUTE on pg_control_system() was revoked. */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     @Override
     public String name() {
@@ -60,6 +76,55 @@ public class PostgresDialect implements Dialect {
                 throw new SQLException("the PostgreSQL session of environment '" + environment + "' is not read-only");
             }
         }
+    }
+
+    /**
+     * The database's name with two marks of its server: the system identifier, which also ties a physical
+     * standby to its primary, where the login may read it; and the server's port and start time, which every
+     * login may read and which two running servers never share. Two logins with different privileges on one
+     * server thus still compare equal.
+     */
+    @Override
+    public DatabaseIdentity identity(Connection connection) throws SQLException {
+        String database;
+        String port;
+        String startedEpoch;
+        String started;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(IDENTITY)) {
+            rs.next();
+            database = rs.getString(1);
+            port = rs.getString(2);
+            startedEpoch = rs.getString(3);
+            started = rs.getString(4);
+        }
+        String system = systemIdentifier(connection);
+        Set<String> marks = new LinkedHashSet<>();
+        marks.add("PostgreSQL|server started " + startedEpoch + " on port " + port + "|" + database);
+        if (system != null) {
+            marks.add("PostgreSQL|system " + system + "|" + database);
+        }
+        return new DatabaseIdentity("PostgreSQL database '" + database + "' of the server " + (system != null
+                ? "with system identifier " + system : "on port " + port + " started at " + started), marks);
+    }
+
+    /** The system identifier, or null where the login may not read it. */
+    private static String systemIdentifier(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(SYSTEM_IDENTIFIER)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                throw e;
+            }
+            LOG.debug("pg_control_system() is not granted to this login; the database is identified by its server's"
+                    + " port and start time only");
+            return null;
+        }
+    }
+
+    /** cannot_connect_now (the server is starting or shutting down), too_many_connections: both may pass. */
+    @Override
+    public boolean isTransientConnectFailure(SQLException e) {
+        return "57P03".equals(e.getSQLState()) || "53300".equals(e.getSQLState());
     }
 
     /**

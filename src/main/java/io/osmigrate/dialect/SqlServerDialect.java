@@ -2,6 +2,8 @@ package io.osmigrate.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,21 @@ public class SqlServerDialect implements Dialect {
 
     /** SQL Server caps a request at 2,100 parameters; stay one below for the driver's own. */
     public static final int MAX_PARAMETERS = 2099;
+
+    /**
+     * The server by its own name (machine and instance; the logical server on Azure SQL), which, unlike
+     * {@code @@SERVERNAME}, follows a renamed or cloned machine; {@code @@SERVERNAME} only where the property is
+     * missing. Any login may read both and the name of its database.
+     */
+    static final String IDENTITY = "SELECT CAST(SERVERPROPERTY('ServerName') AS NVARCHAR(256)), @@SERVERNAME, DB_NAME()";
+
+    /**
+     * Errors a first connection may outgrow within its timeout, from Azure SQL's list of transient errors: service
+     * busy (40501), database unavailable or moving (40613, 40197, 4221), resource limits (10928, 10929) and elastic
+     * pool limits (49918 to 49920). A login failure (18456) or an unknown database (4060) is final.
+     */
+    private static final Set<Integer> TRANSIENT_CONNECT_ERRORS = Set.of(40501, 40613, 40197, 4221, 10928, 10929, 49918,
+            49919, 49920);
 
     @Override
     public String name() {
@@ -135,5 +152,32 @@ public class SqlServerDialect implements Dialect {
                         + "but a login with db_datareader only makes that a guarantee.", environment);
             }
         }
+    }
+
+    @Override
+    public DatabaseIdentity identity(Connection connection) throws SQLException {
+        try (var s = connection.createStatement(); var rs = s.executeQuery(IDENTITY)) {
+            rs.next();
+            return identity(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
+    }
+
+    /**
+     * The identity from what {@link #IDENTITY} returned. Server and database names compare case-insensitively, as
+     * SQL Server resolves them.
+     */
+    static DatabaseIdentity identity(String serverProperty, String atAtServerName, String database) throws SQLException {
+        String server = serverProperty != null ? serverProperty : atAtServerName;
+        if (server == null || database == null) {
+            throw new SQLException("the server did not tell its name and database (SERVERPROPERTY('ServerName'),"
+                    + " @@SERVERNAME, DB_NAME())");
+        }
+        return new DatabaseIdentity("SQL Server database '" + database + "' on server " + server,
+                Set.of("SQL Server|" + server.toUpperCase(Locale.ROOT) + "|" + database.toUpperCase(Locale.ROOT)));
+    }
+
+    @Override
+    public boolean isTransientConnectFailure(SQLException e) {
+        return TRANSIENT_CONNECT_ERRORS.contains(e.getErrorCode());
     }
 }

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <pre>
  * spec: config/migrations/demo.yaml
  * command: plan          # plan | run
- * phases: [statics, data] # run only; default: every phase
- * fresh: false           # run only; start the key map over (needs the clean phase)
+ * phases: [statics, data] # run only; default: every phase (clean only with clean: true in the spec, or fresh)
+ * fresh: false           # run only; start over: clean the scope and forget its key-map pairs
  * </pre>
  */
 public record JobRequest(@JsonProperty("spec") String spec,

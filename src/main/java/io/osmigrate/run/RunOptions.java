@@ -4,6 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import io.osmigrate.config.ConfigException;
+import io.osmigrate.spec.MigrationSpec;
+
 /**
  * What a run does beyond its spec.
  *
@@ -20,10 +23,20 @@ public record RunOptions(List<Phase> phases, boolean fresh) {
         return new RunOptions(List.of(), false);
     }
 
-    /** The phases that run for a spec that does (or does not) ask to clean. */
-    public Set<Phase> effective(boolean specCleans) {
+    /**
+     * The phases that run for a spec. The clean phase deletes destination rows, so it runs only with consent:
+     * {@code clean: true} in the spec or {@code fresh}. Naming it in {@code phases} without either is a
+     * {@link ConfigException} that says how to ask for it; nothing has been read or written when it is thrown.
+     */
+    public Set<Phase> effective(MigrationSpec spec) {
+        boolean consent = spec.clean() || fresh;
+        if (phases.contains(Phase.CLEAN) && !consent) {
+            throw new ConfigException(spec.file() + ": the clean phase deletes the destination's rows of the scope (and the"
+                    + " rows that reference them), and this spec does not ask for it; nothing was deleted. To clean, add"
+                    + " `clean: true` to the spec, or pass --fresh (fresh: true in a job file)");
+        }
         Set<Phase> set = phases.isEmpty() ? EnumSet.allOf(Phase.class) : EnumSet.copyOf(phases);
-        if (phases.isEmpty() && !specCleans && !fresh) {
+        if (phases.isEmpty() && !consent) {
             set.remove(Phase.CLEAN);
         }
         if (fresh) {

@@ -70,7 +70,7 @@ public final class RunService {
     }
 
     public static synchronized RunReport run(OsmRuntime runtime, MigrationSpec spec, RunOptions options) throws Exception {
-        Set<Phase> phases = options.effective(spec.clean());
+        Set<Phase> phases = options.effective(spec);
         Instant started = Instant.now();
         Plans.Planned planned = Plans.prepare(runtime, spec, phases.contains(Phase.CLEAN));
         Plan plan = planned.plan();
@@ -89,7 +89,7 @@ public final class RunService {
         if (!phases.contains(Phase.CLEAN) && pendingClean.isPresent()) {
             throw new ConfigException("the clean phase of run " + pendingClean.get() + " from " + source.name() + " to "
                     + destination.name() + " did not finish, so rows of the scope may remain without their key-map pairs;"
-                    + " run again with the clean phase (or --fresh) to finish it");
+                    + " run again with --fresh (or with clean: true in the spec) to finish it");
         }
         String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
         state.runs().start(runId, spec.file().toString(), source.name(), destination.name(), String.join(",", phaseNames));

@@ -89,6 +89,27 @@ class OsmSettingsTest {
     }
 
     @Test
+    void anEnvironmentMayBeDeclaredReadOnly() throws Exception {
+        OsmSettings s = load("osmigrate.env.prod.url = jdbc:h2:mem:p\nosmigrate.env.prod.read-only = TRUE\n"
+                + "osmigrate.env.qa.url = jdbc:h2:mem:q\n");
+        assertThat(s.environment("prod").readOnly()).isTrue();
+        assertThat(s.environment("qa").readOnly()).as("the default").isFalse();
+        assertThatThrownBy(() -> load("osmigrate.env.prod.url = jdbc:h2:mem:p\nosmigrate.env.prod.read-only = yes\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("osmigrate.env.prod.read-only is 'yes'; allowed: true, false");
+    }
+
+    /** The example configuration's production environment, uncommented as its comment says, is a source only. */
+    @Test
+    void theExampleProductionEnvironmentIsReadOnly() throws Exception {
+        String example = Files.readString(Path.of("config/application.properties")).replaceAll("(?m)^# (osmigrate\\.env\\.)", "$1")
+                .replaceAll("\\{\\{env:[A-Z_]+}}", "x");
+        OsmSettings s = load(example);
+        assertThat(s.environment("prod").readOnly()).isTrue();
+        assertThat(s.environment("qa").readOnly()).isFalse();
+    }
+
+    @Test
     void anUnknownEnvironmentListsTheConfiguredOnes() throws Exception {
         OsmSettings s = load("osmigrate.env.prod.url = jdbc:h2:mem:p\n");
         assertThatThrownBy(() -> s.environment("qa")).hasMessageContaining("unknown environment 'qa'").hasMessageContaining("prod");

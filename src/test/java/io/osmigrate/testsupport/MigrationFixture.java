@@ -127,6 +127,11 @@ public final class MigrationFixture implements AutoCloseable {
         return named;
     }
 
+    /** The source's JDBC URL as the configuration gives it (H2 URLs carry the user and password of the sample). */
+    public String sourceUrl() {
+        return sourceUrl;
+    }
+
     public Path specFile() {
         return spec;
     }

@@ -63,6 +63,16 @@ public final class PostgresDatabases {
         }
     }
 
+    /**
+     * The same database's URL spelled otherwise: the other name of the loopback host (127.0.0.1 or localhost) and a
+     * parameter the original lacks, so that no comparison of URL text can find them equal.
+     */
+    public static String respelled(String url) {
+        String other = url.contains("//127.0.0.1") ? url.replace("//127.0.0.1", "//localhost")
+                : url.replace("//localhost", "//127.0.0.1");
+        return other + (other.contains("?") ? "&" : "?") + "ApplicationName=osmigrate-respelled";
+    }
+
     public static String user() {
         return USER;
     }
