@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import io.osmigrate.config.ConfigException;
@@ -105,9 +106,9 @@ public final class SpecFolders {
         if (!inside(real)) {
             throw outside(given);
         }
-        String name = real.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = real.getFileName() == null ? "" : real.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
-            throw refused(given, "is not named *.yaml or *.yml" + (real.getFileName().equals(path.getFileName()) ? ""
+            throw refused(given, "is not named *.yaml or *.yml" + (Objects.equals(real.getFileName(), path.getFileName()) ? ""
                     : " (once symbolic links are followed)") + "; only spec files are read");
         }
         return real;
