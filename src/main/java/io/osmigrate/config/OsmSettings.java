@@ -1,5 +1,6 @@
 package io.osmigrate.config;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class OsmSettings {
             "read-only");
     private static final Set<String> SCHEDULE_PROPERTIES = Set.of("spec", "cron", "command");
     private static final Set<String> TOP_LEVEL = Set.of("osmigrate.state.url", "osmigrate.state.username",
-            "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.batch-size",
+            "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.spec-folders", "osmigrate.batch-size",
             "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds");
 
     private final String origin;
@@ -34,6 +35,7 @@ public final class OsmSettings {
     private final List<Schedule> schedules;
     private final Path dataDir;
     private final Path inbox;
+    private final List<Path> specFolders;
     private final String stateUrl;
     private final String stateUsername;
     private final String statePassword;
@@ -48,6 +50,7 @@ public final class OsmSettings {
         rejectUnknownKeys(p);
         this.dataDir = Path.of(p.get(Setting.DATA_DIR.key()).orElse(Setting.DATA_DIR.defaultValue()));
         this.inbox = Path.of(p.get(Setting.INBOX.key()).orElse(Setting.INBOX.defaultValue()));
+        this.specFolders = readSpecFolders(p);
         this.stateUrl = p.get(Setting.STATE_URL.key()).orElseGet(() -> defaultStateUrl(dataDir));
         this.stateUsername = p.get(Setting.STATE_USERNAME.key()).orElse("");
         this.statePassword = p.get(Setting.STATE_PASSWORD.key()).orElse("");
@@ -98,6 +101,11 @@ public final class OsmSettings {
 
     public Path inbox() {
         return inbox;
+    }
+
+    /** Where the route host may take specs from (as configured; the host checks they exist when it starts). */
+    public List<Path> specFolders() {
+        return specFolders;
     }
 
     public String stateUrl() {
@@ -202,6 +210,24 @@ public final class OsmSettings {
             result.add(new Schedule(name, Path.of(spec), cron, command));
         }
         return List.copyOf(result);
+    }
+
+    private List<Path> readSpecFolders(PropertySource p) {
+        String key = Setting.SPEC_FOLDERS.key();
+        String value = p.get(key).orElse(Setting.SPEC_FOLDERS.defaultValue());
+        List<Path> folders = new ArrayList<>();
+        for (String folder : value.split(",")) {
+            if (folder.isBlank()) {
+                throw new ConfigException(origin + ": " + key + " has an empty entry; give folders separated by commas,"
+                        + " e.g. " + Setting.SPEC_FOLDERS.defaultValue());
+            }
+            try {
+                folders.add(Path.of(folder.trim()));
+            } catch (InvalidPathException e) {
+                throw new ConfigException(origin + ": " + key + ": '" + folder.trim() + "' is not a valid folder path");
+            }
+        }
+        return List.copyOf(folders);
     }
 
     private static Set<String> names(PropertySource p, Pattern pattern) {

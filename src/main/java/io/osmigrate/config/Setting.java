@@ -18,6 +18,7 @@ public enum Setting {
     STATE_PASSWORD("osmigrate.state.password", "", "State store password, as {{env:VARIABLE}}."),
     DATA_DIR("osmigrate.data-dir", "data", "Where the embedded state store, run reports and demo databases live. One osmigrate process at a time per data directory (its state store is locked)."),
     INBOX("osmigrate.inbox", "inbox", "Folder the route host watches for job files; finished jobs move to .done/ or .failed/ under it."),
+    SPEC_FOLDERS("osmigrate.spec-folders", "config/migrations", "Comma-separated folders a job file or schedule may take its spec from; each must exist when the host starts. A spec elsewhere is refused."),
     BATCH_SIZE("osmigrate.batch-size", "5000", "Rows per insert batch unless a spec says otherwise (1..100000)."),
     WRITERS("osmigrate.writers", "2", "Concurrent write transactions per entity (1..16). Two use both cores of a small machine: the destination's index and foreign-key work runs in two server processes. 1 writes one batch at a time."),
     FETCH_SIZE("osmigrate.fetch-size", "5000", "Rows the source driver fetches per round trip while streaming a table."),

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.Schedule;
-import io.osmigrate.spec.SpecLoader;
 
 /**
  * The long-lived route host: camel-main with the routes of {@code routes/*.camel.yaml} (job inbox,
@@ -52,8 +51,9 @@ public final class HostMain {
             public void beforeConfigure(BaseMainSupport m) {
                 CamelContext camel = m.getCamelContext();
                 OsmRuntime runtime = OsmRuntime.hosted(camel, configFile);
-                validateSchedules(runtime);
-                OsmHost created = new OsmHost(new JobRunner(runtime));
+                SpecFolders specs = SpecFolders.check(runtime.settings().specFolders(), runtime.settings().origin());
+                validateSchedules(runtime, specs);
+                OsmHost created = new OsmHost(new JobRunner(runtime, specs));
                 camel.getRegistry().bind("osmHost", created);
                 camel.getRegistry().bind("osmInboxPoll", new InboxPollStrategy(created));
                 camel.addLifecycleStrategy(new Lifecycle(created));
@@ -92,7 +92,8 @@ public final class HostMain {
         return main;
     }
 
-    private static void validateSchedules(OsmRuntime runtime) {
+    /** Each schedule's cron, and its spec through the same check as a job's (it is checked again when it fires). */
+    private static void validateSchedules(OsmRuntime runtime, SpecFolders specs) {
         String origin = runtime.settings().origin();
         for (Schedule s : runtime.settings().schedules()) {
             if (!CronExpression.isValidExpression(s.cron())) {
@@ -100,7 +101,7 @@ public final class HostMain {
                         + "' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. 0 0 2 * * ?)");
             }
             try {
-                SpecLoader.load(s.spec());
+                specs.load(s.spec().toString());
             } catch (ConfigException e) {
                 throw new ConfigException(origin + ": osmigrate.schedule." + s.name() + ".spec: " + e.getMessage());
             }

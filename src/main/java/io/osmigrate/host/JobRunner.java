@@ -1,6 +1,5 @@
 package io.osmigrate.host;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import io.osmigrate.plan.Severity;
 import io.osmigrate.run.RunOptions;
 import io.osmigrate.run.RunReport;
 import io.osmigrate.run.RunService;
-import io.osmigrate.spec.SpecLoader;
+import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.EntityFigures;
 
 /**
@@ -42,12 +41,14 @@ public final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     private final OsmRuntime runtime;
+    private final SpecFolders specs;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
     private volatile boolean stopping;
     private volatile String current;
 
-    public JobRunner(OsmRuntime runtime) {
+    public JobRunner(OsmRuntime runtime, SpecFolders specs) {
         this.runtime = runtime;
+        this.specs = specs;
     }
 
     public OsmRuntime runtime() {
@@ -131,7 +132,7 @@ public final class JobRunner {
     }
 
     private JobOutcome plan(String jobName, JobRequest job, Instant started) {
-        Plan plan = Plans.make(runtime, SpecLoader.load(Path.of(job.spec())));
+        Plan plan = Plans.make(runtime, spec(jobName, job));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("entities", plan.entities().size());
         details.put("errors", plan.errors().size());
@@ -146,7 +147,7 @@ public final class JobRunner {
 
     private JobOutcome run(String jobName, JobRequest job, Instant started) throws Exception {
         RunOptions options = new RunOptions(JobFiles.phases(job), job.isFresh());
-        RunReport report = RunService.run(runtime, SpecLoader.load(Path.of(job.spec())), options);
+        RunReport report = RunService.run(runtime, spec(jobName, job), options);
         String status = switch (report.state()) {
             case "SUCCEEDED" -> "succeeded";
             case "DEAD_LETTERS" -> "dead-letters";
@@ -174,6 +175,15 @@ public final class JobRunner {
                         + " matched, " + totals.skipped + " already there, " + report.deadLetters() + " dead-lettered";
         return new JobOutcome(jobName, job.spec(), job.command(), status, report.exitCode(), message, report.runId(),
                 report.reportFile(), started, Instant.now(), details);
+    }
+
+    /** The job's spec, read only from the spec folders; a refusal names the job. */
+    private MigrationSpec spec(String jobName, JobRequest job) {
+        try {
+            return specs.load(job.spec());
+        } catch (ConfigException e) {
+            throw new ConfigException(jobName + ": " + e.getMessage());
+        }
     }
 
     private static Map<String, Object> entity(EntityFigures f) {

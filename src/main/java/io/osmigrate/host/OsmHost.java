@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -57,12 +59,14 @@ public final class OsmHost {
     /** Called by the job-inbox route once the file sits in .inprogress/; throws when the job did not succeed. */
     public void runJobFile(Exchange exchange) {
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        String jobId = STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet();
+        // where the file is now (.inprogress/); the body is never converted: that would read whatever it is
+        Path file = Path.of(exchange.getIn().getHeader(Exchange.FILE_PATH, String.class));
+        String jobId = nextJobId();
         exchange.getIn().setHeader(HostHeaders.JOB_ID, jobId);
         Instant started = Instant.now();
         JobOutcome outcome;
         try {
-            JobRequest job = JobFiles.parse(inbox.resolve(name).toString(), exchange.getIn().getBody(String.class));
+            JobRequest job = JobFiles.read(inbox.resolve(name).toString(), file);
             outcome = runner.execute(name, job);
         } catch (ConfigException e) {
             LOG.warn("Job file {} rejected: {}", name, e.getMessage());
@@ -75,6 +79,33 @@ public final class OsmHost {
         writeResult(inbox.resolve(done ? DONE : FAILED).resolve(jobId + "-" + name + ".result.json"), outcome);
         if (!done) {
             throw new JobFailedException("job " + name + " " + outcome.status() + ": " + outcome.message());
+        }
+    }
+
+    /**
+     * Moves every inbox entry named like a job that is not a regular file (a folder, a symbolic link, a FIFO,
+     * a device) to .failed/ with a result saying why, without reading it. The file consumer would otherwise
+     * pass over folders without a word and follow links; called before each poll of the inbox.
+     *
+     * @param jobNames the names the inbox takes
+     */
+    void refuseIrregular(Pattern jobNames) {
+        if (!Files.isDirectory(inbox)) {
+            return;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                Optional<String> kind = jobNames.matcher(name).matches() ? SmallTextFile.notRegular(entry) : Optional.empty();
+                if (kind.isPresent()) {
+                    String message = entry + " is " + kind.get() + ", not a regular file; a job is a regular YAML file"
+                            + " dropped in the inbox, and nothing else is read";
+                    fail(entry, name, null, ExitCode.CONFIG_ERROR, message);
+                    LOG.warn("Job file {} rejected: {}", name, message);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Cannot check the inbox {} for entries that are not job files: {}", inbox, e.getMessage());
         }
     }
 
@@ -93,7 +124,7 @@ public final class OsmHost {
             return; // a firing during a stop: nothing ran, the next firing comes after the restart
         }
         writeResult(runner.runtime().settings().dataDir().resolve("schedules").resolve(scheduleName + "-"
-                + STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet() + ".result.json"), outcome);
+                + nextJobId() + ".result.json"), outcome);
     }
 
     /**
@@ -107,24 +138,28 @@ public final class OsmHost {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(inProgress)) {
             for (Path file : files) {
-                if (!Files.isRegularFile(file)) {
-                    continue;
-                }
                 String name = file.getFileName().toString();
-                String jobId = STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet();
-                Path failed = inbox.resolve(FAILED);
-                Files.createDirectories(failed);
-                JobRequest job = readQuietly(file);
-                Files.move(file, failed.resolve(jobId + "-" + name), StandardCopyOption.REPLACE_EXISTING);
-                writeResult(failed.resolve(jobId + "-" + name + ".result.json"), JobRunner.failed(name, job,
-                        Instant.now(), ExitCode.FAULT,
+                fail(file, name, readQuietly(file), ExitCode.FAULT,
                         "interrupted: the host stopped while this job ran, so it did not finish; drop the job file again"
-                                + " to run it again (a run resumes safely where it stopped)", null));
+                                + " to run it again (a run resumes safely where it stopped)");
                 LOG.warn("Job {} was interrupted by a host stop; moved to {}", name, FAILED);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recover interrupted jobs in " + inProgress, e);
         }
+    }
+
+    /** Moves an entry to .failed/ (a link itself moves, not what it points to) and writes its result beside it. */
+    private void fail(Path entry, String name, JobRequest job, ExitCode code, String message) throws IOException {
+        String jobId = nextJobId();
+        Path failed = Files.createDirectories(inbox.resolve(FAILED));
+        Files.move(entry, failed.resolve(jobId + "-" + name));
+        writeResult(failed.resolve(jobId + "-" + name + ".result.json"), JobRunner.failed(name, job, Instant.now(), code,
+                message, null));
+    }
+
+    private String nextJobId() {
+        return STAMP.format(Instant.now()) + "-" + sequence.incrementAndGet();
     }
 
     /** Marks the host as stopping: no further job starts; the one in flight goes on until it ends. */
@@ -161,10 +196,11 @@ public final class OsmHost {
         runner.runtime().close();
     }
 
+    /** The job, for its result; null when it cannot be read (it is not a regular file, or not a valid job). */
     private static JobRequest readQuietly(Path file) {
         try {
-            return JobFiles.parse(file.toString(), Files.readString(file));
-        } catch (IOException | RuntimeException e) {
+            return JobFiles.read(file.toString(), file);
+        } catch (RuntimeException e) {
             return null;
         }
     }

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.YamlErrors;
 import io.osmigrate.config.YamlLines;
 
 /**
@@ -81,23 +82,32 @@ public final class SpecLoader {
         require(file, "source", doc.source(), "the name of a configured environment to copy from");
         require(file, "destination", doc.destination(), "the name of a configured environment to copy to");
         if (doc.source().trim().equalsIgnoreCase(doc.destination().trim())) {
-            throw new ConfigException(file + ": source and destination are both '" + doc.source()
-                    + "'; osmigrate copies between two different environments");
+            throw new ConfigException(file + ": source and destination name the same environment;"
+                    + " osmigrate copies between two different environments");
         }
         Scope scope = doc.scope() == null ? new Scope(null, null, null, null) : doc.scope();
         if (scope.isEmpty() && doc.entitiesOrEmpty().values().stream().noneMatch(s -> s.mode() == Mode.MOVE)) {
             throw new ConfigException(file + ": scope selects nothing; list applications, modules, moduleKeys or "
                     + "entities (as Module.Entity) under scope");
         }
-        for (String e : scope.entities()) {
-            checkEntityName(file, "scope.entities", e);
+        for (int i = 0; i < scope.entities().size(); i++) {
+            if (!isEntityName(scope.entities().get(i))) {
+                String line = YamlLines.lineOf(yaml, List.of("scope", "entities", "[" + i + "]")).stream()
+                        .mapToObj(l -> ", line " + l).findFirst().orElse("");
+                throw new ConfigException(file + line + ": scope.entities[" + i + "] is not an entity name; write"
+                        + " Module.Entity, e.g. OrdersCore.Order");
+            }
         }
         Defaults defaults = doc.defaults() == null ? Defaults.none() : doc.defaults();
         checkBatch(file, "defaults.batchSize", defaults.batchSize());
         Map<String, EntitySettings> entities = new LinkedHashMap<>();
         for (Map.Entry<String, EntitySettings> e : doc.entitiesOrEmpty().entrySet()) {
             String key = "entities." + e.getKey();
-            checkEntityName(file, "entities", e.getKey());
+            if (!isEntityName(e.getKey())) {
+                // a key, so it may be named
+                throw new ConfigException(file + ": entities: '" + e.getKey() + "' is not an entity name; write"
+                        + " Module.Entity, e.g. OrdersCore.Order");
+            }
             EntitySettings s = e.getValue() == null ? EntitySettings.none() : e.getValue();
             checkBatch(file, key + ".batchSize", s.batchSize());
             if (s.mode() == Mode.LOOKUP && s.match().isEmpty()) {
@@ -145,12 +155,9 @@ public final class SpecLoader {
         }
     }
 
-    private static void checkEntityName(Path file, String key, String name) {
+    private static boolean isEntityName(String name) {
         int dot = name == null ? -1 : name.lastIndexOf('.');
-        if (dot <= 0 || dot == name.length() - 1) {
-            throw new ConfigException(file + ": " + key + ": '" + name + "' is not an entity name; write Module.Entity,"
-                    + " e.g. OrdersCore.Order");
-        }
+        return dot > 0 && dot < name.length() - 1;
     }
 
     private static void checkBatch(Path file, String key, Integer batch) {
@@ -180,16 +187,13 @@ public final class SpecLoader {
             return where + ": unknown key '" + u.getPropertyName() + "'" + parentOf(u) + "; allowed: "
                     + allowed(u.getKnownPropertyIds());
         }
+        // the value itself is not repeated: it may be anything the file holds (see YamlErrors)
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(c -> c instanceof WireEnum w ? w.wire() : c.toString()).collect(Collectors.joining(", "));
-            return where + ": " + path(f) + " is '" + f.getValue() + "'; allowed: " + allowed;
+            return where + ": " + YamlErrors.path(f) + " is not an allowed value; allowed: " + allowed;
         }
-        if (e instanceof JsonMappingException m) {
-            return where + ": " + path(m) + ": " + m.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
-                    .replaceAll("`[a-z.]+\\.([A-Za-z]+)`", "$1");
-        }
-        return where + ": not valid YAML: " + e.getOriginalMessage();
+        return where + ": " + YamlErrors.problem(e);
     }
 
     /** The key of a "Duplicate field" error (STRICT_DUPLICATE_DETECTION), if that is what {@code e} is. */
@@ -225,10 +229,6 @@ public final class SpecLoader {
         }
         return " under '" + refs.subList(0, refs.size() - 1).stream().map(SpecLoader::segment)
                 .collect(Collectors.joining(".")) + "'";
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream().map(SpecLoader::segment).collect(Collectors.joining("."));
     }
 
     private static String segment(JsonMappingException.Reference r) {

@@ -36,8 +36,8 @@ final class UsersSpecCheck {
             String role = u.roles().get(i);
             int dot = role.lastIndexOf('.');
             if (dot <= 0 || dot == role.length() - 1) {
-                fail(file, yaml, List.of("users", "roles", "[" + i + "]"), "users.roles: '" + role
-                        + "' is not a role name; write Module.Role, e.g. OrdersCore.OrderManager");
+                fail(file, yaml, List.of("users", "roles", "[" + i + "]"), "users.roles[" + i
+                        + "] is not a role name; write Module.Role, e.g. OrdersCore.OrderManager");
             }
         }
         if (!u.tenants().isEmpty() && u.select() != UserSelection.ALL) {
@@ -64,7 +64,7 @@ final class UsersSpecCheck {
             }
             UsersSettings.DefaultUser d = u.defaultUserName().orElseThrow();
             if (d.username().isEmpty() || d.username().contains("/") || d.tenant() != null && d.tenant().isEmpty()) {
-                fail(file, yaml, "defaultUser", "users.defaultUser is '" + u.defaultUser() + "'; allowed: username or"
+                fail(file, yaml, "defaultUser", "users.defaultUser is not a user name; allowed: username or"
                         + " Tenant/username");
             }
         }

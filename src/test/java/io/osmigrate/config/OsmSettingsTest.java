@@ -83,6 +83,16 @@ class OsmSettingsTest {
     }
 
     @Test
+    void specFoldersAreAListWithADefault() throws Exception {
+        assertThat(load("").specFolders()).containsExactly(Path.of("config/migrations"));
+        assertThat(load("osmigrate.spec-folders = specs/a , /srv/specs\n").specFolders())
+                .containsExactly(Path.of("specs/a"), Path.of("/srv/specs"));
+        assertThatThrownBy(() -> load("osmigrate.spec-folders = a,,b\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("osmigrate.spec-folders has an empty entry");
+    }
+
+    @Test
     void thePoolMustHoldEveryWriter() {
         assertThatThrownBy(() -> load("osmigrate.writers = 4\nosmigrate.env.a.url = jdbc:h2:mem:a\n"))
                 .hasMessageContaining("osmigrate.env.a.pool-size is 4, but osmigrate.writers is 4");

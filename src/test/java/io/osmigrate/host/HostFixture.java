@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -32,7 +33,7 @@ import io.osmigrate.sample.SampleOptions;
 /**
  * One host's world in a temporary folder: a configuration file, an inbox, a data folder, a state
  * store and two H2 file environments (copied from a template built once per JVM), plus the demo
- * spec pointing at them. Helpers drop job files the safe way (temporary name, then rename) and poll
+ * spec pointing at them in the host's one spec folder ({@link #specs}). Helpers drop job files the safe way (temporary name, then rename) and poll
  * for result files.
  */
 final class HostFixture {
@@ -48,6 +49,7 @@ final class HostFixture {
     final Path inbox;
     final Path dataDir;
     final Path config;
+    final Path specs;
     final Path spec;
     final Path environments;
     private final List<String> extra = new ArrayList<>();
@@ -58,8 +60,10 @@ final class HostFixture {
         this.dataDir = root.resolve("data");
         this.environments = root.resolve("environments");
         this.config = root.resolve("application.properties");
-        this.spec = root.resolve("demo.yaml");
+        this.specs = root.resolve("migrations");
+        this.spec = specs.resolve("demo.yaml");
         Files.createDirectories(environments);
+        Files.createDirectories(specs);
         Path template = template(rows);
         for (String name : List.of("source", "destination")) {
             Files.copy(template.resolve(name + ".mv.db"), environments.resolve(name + ".mv.db"));
@@ -103,6 +107,7 @@ final class HostFixture {
                 "camel.main.shutdown-timeout = 20",
                 "osmigrate.inbox = " + inbox.toAbsolutePath(),
                 "osmigrate.data-dir = " + dataDir.toAbsolutePath(),
+                "osmigrate.spec-folders = " + specs.toAbsolutePath(),
                 "osmigrate.env." + SOURCE + ".url = " + h2(environments.resolve("source")),
                 "osmigrate.env." + SOURCE + ".username = sa",
                 "osmigrate.env." + DESTINATION + ".url = " + h2(environments.resolve("destination")),
@@ -121,6 +126,42 @@ final class HostFixture {
         Path hidden = inbox.resolve("." + name + ".writing");
         Files.writeString(hidden, yaml);
         return Files.move(hidden, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Something made at a hidden name the inbox ignores, then renamed into the inbox: a folder, a link, a FIFO. */
+    Path dropEntry(String name, EntryMaker maker) throws Exception {
+        Files.createDirectories(inbox);
+        Path hidden = inbox.resolve("." + name + ".making");
+        maker.make(hidden);
+        return Files.move(hidden, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Makes an inbox entry at the given path. */
+    interface EntryMaker {
+        void make(Path at) throws Exception;
+    }
+
+    /** Makes a FIFO (a named pipe): opening it for reading blocks until something writes to it. */
+    static Path mkfifo(Path at) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("mkfifo", at.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            fail("mkfifo " + at + " failed");
+        }
+        return at;
+    }
+
+    /** Every file's text under the folder (results, moved job files), for checking what reached them. */
+    static String allText(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                text.append(Files.readString(file)).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** A job file's YAML for the fixture's spec. */
@@ -143,7 +184,7 @@ final class HostFixture {
             if (!results.isEmpty()) {
                 Path file = results.get(0);
                 Path job = file.resolveSibling(file.getFileName().toString().replace(".result.json", ""));
-                if (Files.exists(job)) {
+                if (Files.exists(job, LinkOption.NOFOLLOW_LINKS)) {
                     return Optional.of(new Result(folder, file, read(file)));
                 }
             }

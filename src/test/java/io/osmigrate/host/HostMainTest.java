@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.testsupport.LogCapture;
 
 /**
  * The route host driven the way an operator drives it: camel-main started on a configuration file,
@@ -98,7 +102,7 @@ class HostMainTest {
     @Test
     void malformedJobsEndInFailedWithTheirErrorAndTheHostGoesOn() throws Exception {
         HostFixture f = new HostFixture(tmp, ROWS);
-        Path nowhere = tmp.resolve("nowhere.yaml");
+        Path nowhere = f.specs.resolve("nowhere.yaml");
         Files.writeString(nowhere, Files.readString(f.spec).replace(HostFixture.SOURCE, "no-such-environment"));
         start(f);
 
@@ -107,7 +111,7 @@ class HostMainTest {
                 "unknown-key.yaml", f.job("plan", "speed: fast"),
                 "bad-command.yaml", f.job("migrate"),
                 "bad-phase.yaml", f.job("run", "phases: [data, everything]"),
-                "missing-spec.yaml", "spec: " + tmp.resolve("missing.yaml") + "\ncommand: plan\n",
+                "missing-spec.yaml", "spec: " + f.specs.resolve("missing.yaml") + "\ncommand: plan\n",
                 "run-throws.yaml", "spec: " + nowhere + "\ncommand: run\n");
         for (Map.Entry<String, String> job : jobs.entrySet()) {
             f.drop(job.getKey(), job.getValue());
@@ -124,9 +128,10 @@ class HostMainTest {
         });
         assertThat(results.get("bad-yaml.yaml").message()).contains("bad-yaml.yaml").contains("not a valid job file");
         assertThat(results.get("unknown-key.yaml").message()).contains("unknown-key.yaml, line 3").contains("unknown key 'speed'");
-        assertThat(results.get("bad-command.yaml").message()).contains("bad-command.yaml").contains("command is 'migrate'; allowed: plan, run");
+        assertThat(results.get("bad-command.yaml").message()).contains("bad-command.yaml, line 2")
+                .contains("command is not one of the allowed words; allowed: plan, run").doesNotContain("migrate");
         assertThat(results.get("bad-phase.yaml").message()).contains("bad-phase.yaml")
-                .contains("unknown phase 'everything'; allowed: " + JobFiles.allowedPhases());
+                .contains("phases[1] is not a phase; allowed: " + JobFiles.allowedPhases()).doesNotContain("everything");
         assertThat(results.get("missing-spec.yaml").message()).contains("missing.yaml does not exist");
         assertThat(results.get("run-throws.yaml").message()).contains("unknown environment 'no-such-environment'");
         assertThat(results.get("run-throws.yaml").json().path("command").asText()).isEqualTo("run");
@@ -259,7 +264,7 @@ class HostMainTest {
     @Test
     void aScheduleNamingAMissingSpecFailsTheStartNamingTheKey() throws Exception {
         HostFixture f = new HostFixture(tmp, ROWS)
-                .with("osmigrate.schedule.nightly.spec = " + tmp.resolve("gone.yaml"))
+                .with("osmigrate.schedule.nightly.spec = " + tmp.resolve("migrations").resolve("gone.yaml"))
                 .with("osmigrate.schedule.nightly.cron = 0 0 2 * * ?");
 
         assertThatThrownBy(() -> start(f))
@@ -268,4 +273,149 @@ class HostMainTest {
                 .hasMessageContaining("gone.yaml does not exist");
     }
 
+    @Test
+    void jobsNamingAnythingButASpecInTheSpecFoldersEndInFailedUnreadAndTheHostGoesOn() throws Exception {
+        HostFixture f = new HostFixture(tmp, ROWS);
+        String secret = "osm-secret-" + UUID.randomUUID();
+        Path outside = Files.createDirectories(tmp.resolve("etc"));
+        Files.writeString(outside.resolve("passwd"), "root:x:0:0:" + secret + ":/root:/bin/bash\n");
+        Files.writeString(outside.resolve("prod.yaml"), Files.readString(f.spec) + "# " + secret + "\n");
+        Files.writeString(f.specs.resolve(".env"), "DB_PASSWORD=" + secret + "\n");
+        Files.createSymbolicLink(f.specs.resolve("prod.yaml"), outside.resolve("prod.yaml"));
+        HostFixture.mkfifo(f.specs.resolve("pipe.yaml"));
+        Files.writeString(f.specs.resolve("big.yaml"), "# " + secret + "\n" + "#".repeat(SpecFolders.MAX_SPEC_BYTES));
+        Files.writeString(f.specs.resolve("not-a-spec.yaml"), "root:x:0:0:" + secret + ":/root:/bin/bash\n");
+        Map<String, String> specs = new LinkedHashMap<>();
+        specs.put("passwd.yaml", outside.resolve("passwd").toString());
+        specs.put("dotdot.yaml", f.specs + "/../etc/prod.yaml");
+        specs.put("link.yaml", f.specs.resolve("prod.yaml").toString());
+        specs.put("dotenv.yaml", f.specs.resolve(".env").toString());
+        specs.put("fifo.yaml", f.specs.resolve("pipe.yaml").toString());
+        specs.put("big.yaml", f.specs.resolve("big.yaml").toString());
+        specs.put("not-a-spec.yaml", f.specs.resolve("not-a-spec.yaml").toString());
+        Map<String, String> rules = Map.of(
+                "passwd.yaml", "is outside the spec folders",
+                "dotdot.yaml", "is outside the spec folders",
+                "link.yaml", "is outside the spec folders",
+                "dotenv.yaml", "is not named *.yaml or *.yml",
+                "fifo.yaml", "is a special file (a FIFO, socket or device), not a regular file",
+                "big.yaml", "is larger than the limit of " + SpecFolders.MAX_SPEC_BYTES + " bytes",
+                "not-a-spec.yaml", "the file is not a YAML mapping of keys to values");
+        HostFixture.Result noPhases;
+        try (LogCapture log = new LogCapture()) {
+            start(f);
+            for (Map.Entry<String, String> job : specs.entrySet()) {
+                f.drop(job.getKey(), "spec: " + job.getValue() + "\ncommand: plan\n");
+            }
+            f.drop("no-phases.yaml", f.job("run", "phases: []"));
+            for (Map.Entry<String, String> job : specs.entrySet()) {
+                String name = job.getKey();
+                HostFixture.Result r = f.awaitResult(name);
+                assertThat(r.folder()).as(name).isEqualTo(OsmHost.FAILED);
+                assertThat(r.exitCode()).as(name).isEqualTo(2);
+                assertThat(r.json().path("job").asText()).isEqualTo(name);
+                assertThat(r.message()).as(name).startsWith(name + ": ").contains(job.getValue()).contains(rules.get(name));
+            }
+            noPhases = f.awaitResult("no-phases.yaml");
+            // the host went on past the FIFO: a good job still runs
+            f.drop("good.yaml", f.job("plan"));
+            assertThat(f.awaitResult("good.yaml").folder()).isEqualTo(OsmHost.DONE);
+
+            assertThat(log.text()).contains("is outside the spec folders").doesNotContain(secret);
+        }
+        assertThat(noPhases.folder()).isEqualTo(OsmHost.FAILED);
+        assertThat(noPhases.message()).contains("no-phases.yaml, line 3: phases is empty");
+        assertThat(f.dataDir.resolve("runs")).as("nothing ran").doesNotExist();
+        assertThat(HostFixture.allText(f.inbox)).doesNotContain(secret);
+    }
+
+    @Test
+    void everythingTheInboxTakesEndsInFailedWithAResultWhenItIsNoJobFile() throws Exception {
+        HostFixture f = new HostFixture(tmp, ROWS);
+        String secret = "osm-secret-" + UUID.randomUUID();
+        Path shadow = Files.writeString(tmp.resolve("shadow"), "root:$6$" + secret + ":19000:0:99999:7:::\n");
+        Path realJob = Files.writeString(tmp.resolve("elsewhere.yaml"), f.job("plan") + "# " + secret + "\n");
+        Map<String, String> rules = Map.of(
+                "empty.yaml", "empty.yaml: the job file is empty",
+                "folder.yaml", "folder.yaml is a folder, not a regular file",
+                "shadow.yaml", "shadow.yaml is a symbolic link, not a regular file",
+                "job-link.yaml", "job-link.yaml is a symbolic link, not a regular file",
+                "dangling.yaml", "dangling.yaml is a symbolic link, not a regular file",
+                "fifo.yaml", "fifo.yaml is a special file (a FIFO, socket or device), not a regular file",
+                "big.yaml", "big.yaml is larger than the limit of " + JobFiles.MAX_JOB_BYTES + " bytes");
+        try (LogCapture log = new LogCapture()) {
+            start(f);
+            f.drop("empty.yaml", "");
+            f.dropEntry("folder.yaml", at -> Files.writeString(Files.createDirectories(at).resolve("inside.yaml"), f.job("plan")));
+            f.dropEntry("shadow.yaml", at -> Files.createSymbolicLink(at, shadow));
+            f.dropEntry("job-link.yaml", at -> Files.createSymbolicLink(at, realJob));
+            f.dropEntry("dangling.yaml", at -> Files.createSymbolicLink(at, tmp.resolve("nothing-here")));
+            f.dropEntry("fifo.yaml", HostFixture::mkfifo);
+            f.drop("big.yaml", f.job("plan") + "#".repeat(JobFiles.MAX_JOB_BYTES));
+
+            for (Map.Entry<String, String> rule : rules.entrySet()) {
+                HostFixture.Result r = f.awaitResult(rule.getKey());
+                assertThat(r.folder()).as(rule.getKey()).isEqualTo(OsmHost.FAILED);
+                assertThat(r.exitCode()).as(rule.getKey()).isEqualTo(2);
+                assertThat(r.message()).as(rule.getKey()).contains(rule.getValue());
+            }
+            f.drop("good.yaml", f.job("plan"));
+            assertThat(f.awaitResult("good.yaml").folder()).isEqualTo(OsmHost.DONE);
+            assertThat(log.text()).contains("is a symbolic link").doesNotContain(secret);
+        }
+        // nothing was left behind in the inbox, not even a read-lock marker
+        assertThat(HostFixture.list(f.inbox, p -> !p.getFileName().toString().startsWith("."))).isEmpty();
+        assertThat(HostFixture.list(f.inbox, p -> p.toString().endsWith(".camelLock"))).isEmpty();
+        // links moved as links: what they point to is where it was, untouched
+        assertThat(shadow).exists();
+        assertThat(realJob).exists();
+        assertThat(f.dataDir.resolve("runs")).doesNotExist();
+        // what the links point to never reached a result or a file in .failed/
+        assertThat(HostFixture.allText(f.inbox.resolve(OsmHost.FAILED))).doesNotContain(secret);
+    }
+
+    @Test
+    void aScheduleSpecIsCheckedAgainEachTimeItFires() throws Exception {
+        HostFixture f = new HostFixture(tmp, ROWS);
+        String secret = "osm-secret-" + UUID.randomUUID();
+        Path outside = Files.writeString(tmp.resolve("prod.yaml"), Files.readString(f.spec) + "# " + secret + "\n");
+        Path nightly = Files.copy(f.spec, f.specs.resolve("nightly.yaml"));
+        f.with("osmigrate.schedule.every-two.spec = " + nightly)
+                .with("osmigrate.schedule.every-two.cron = 0/2 * * * * ?")
+                .with("osmigrate.schedule.every-two.command = plan");
+        start(f);
+        // after the start-up check, the spec becomes a link that leads out of the spec folder
+        Path swap = Files.createSymbolicLink(f.specs.resolve(".swap"), outside);
+        Files.move(swap, nightly, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        JsonNode failed = HostFixture.await("a refused schedule run", () -> HostFixture.list(f.dataDir.resolve("schedules"),
+                p -> p.toString().endsWith(".result.json")).stream().map(HostFixture::read)
+                .filter(json -> json.path("status").asText().equals("failed")).findFirst());
+
+        assertThat(failed.path("job").asText()).isEqualTo("schedule every-two");
+        assertThat(failed.path("exitCode").asInt()).isEqualTo(2);
+        assertThat(failed.path("message").asText()).contains("schedule every-two: spec " + nightly + " is outside the spec folders");
+        assertThat(HostFixture.allText(f.dataDir.resolve("schedules"))).doesNotContain(secret);
+    }
+
+    @Test
+    void aScheduleNamingASpecOutsideTheSpecFoldersFailsTheStart() throws Exception {
+        HostFixture f = new HostFixture(tmp, ROWS);
+        Path outside = Files.copy(f.spec, tmp.resolve("outside.yaml"));
+        f.with("osmigrate.schedule.nightly.spec = " + outside).with("osmigrate.schedule.nightly.cron = 0 0 2 * * ?");
+
+        assertThatThrownBy(() -> start(f))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(f.config + ": osmigrate.schedule.nightly.spec: spec " + outside
+                        + " is outside the spec folders (osmigrate.spec-folders = " + f.specs.toAbsolutePath() + ")");
+    }
+
+    @Test
+    void aSpecFolderThatDoesNotExistFailsTheStartNamingTheKey() throws Exception {
+        HostFixture f = new HostFixture(tmp, ROWS).with("osmigrate.spec-folders = " + tmp.resolve("no-such-folder"));
+
+        assertThatThrownBy(() -> start(f))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(f.config + ": osmigrate.spec-folders: " + tmp.resolve("no-such-folder") + " does not exist");
+    }
 }
