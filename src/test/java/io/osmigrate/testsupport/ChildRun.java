@@ -31,11 +31,12 @@ public final class ChildRun implements AutoCloseable {
     private final Path log;
     private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> seen = new ArrayList<>();
+    private final Thread pump;
 
     private ChildRun(Process process, Path log) {
         this.process = process;
         this.log = log;
-        Thread pump = new Thread(this::pump, "child-output-" + process.pid());
+        this.pump = new Thread(this::pump, "child-output-" + process.pid());
         pump.setDaemon(true);
         pump.start();
     }
@@ -112,6 +113,7 @@ public final class ChildRun implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("the child did not end within 60 s of SIG" + signal + "; its output: " + log);
         }
+        pump.join(10_000);
         return true;
     }
 
@@ -121,6 +123,7 @@ public final class ChildRun implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("the child did not end within " + timeout + " " + unit + "; its output: " + log);
         }
+        pump.join(10_000);
         return process.exitValue();
     }
 
@@ -128,12 +131,11 @@ public final class ChildRun implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Everything the child printed so far (its log file). */
+    /** Everything the child printed so far (its log file; all of it once the child has ended). */
     public String output() {
         try {
-            Thread.sleep(100);
             return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             return "(cannot read " + log + ": " + e + ")";
         }
     }
