@@ -65,7 +65,8 @@ final class SpecErrors {
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             // the word as written, so that a typo shows
-            return where + ": " + String.join(".", keys) + " is '" + f.getValue() + "'; allowed: " + expected(f.getTargetType(), keys);
+            return where + ": " + String.join(".", keys) + " is '" + f.getValue() + "'; allowed: "
+                    + expected(f.getTargetType(), keys);
         }
         if (e instanceof JsonMappingException m) {
             String key = keys.isEmpty() ? "the spec" : String.join(".", keys);
@@ -74,7 +75,8 @@ final class SpecErrors {
         }
         if (e.getCause() instanceof ReaderException r) {
             // a character YAML forbids, such as a control character in a binary file: the reader knows where
-            long line = 1 + yaml.substring(0, Math.min(r.getPosition(), yaml.length())).chars().filter(c -> c == '\n').count();
+            long line = 1 + yaml.substring(0, Math.min(r.getPosition(), yaml.length())).chars()
+                    .filter(c -> c == '\n').count();
             return file + ", line " + line + ": not valid YAML: it holds a character YAML does not allow (code "
                     + String.format("0x%X", r.getCodePoint()) + "); is it a text file?";
         }

@@ -50,14 +50,14 @@ public final class SpecLoader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Boolean)) {
-            for (CoercionInputShape shape : List.of(CoercionInputShape.String, CoercionInputShape.EmptyString,
-                    CoercionInputShape.Float, CoercionInputShape.Integer)) {
-                if (!(type == LogicalType.Integer && shape == CoercionInputShape.Integer)) {
-                    mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
-                }
-            }
-        }
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         return mapper;
     }
 
