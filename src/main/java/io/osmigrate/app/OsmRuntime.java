@@ -1,5 +1,6 @@
 package io.osmigrate.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,12 +65,21 @@ public final class OsmRuntime implements AutoCloseable {
     }
 
     /**
-     * The properties locations: the configuration file when it exists, then the packaged defaults.
-     * Camel's properties component gives the first location that has a key precedence, so the file
-     * comes first for its values to win.
+     * The properties locations: the configuration file, then the packaged defaults. Camel's properties
+     * component gives the first location that has a key precedence, so the file comes first for its values
+     * to win. A configuration file that is missing, or a folder, is a {@link ConfigException}: read as
+     * empty, it would run on defaults the person never chose.
      */
     public static String locations(Path configFile) {
-        return "file:" + configFile + ";optional=true," + DEFAULTS + ";optional=true";
+        if (Files.isDirectory(configFile)) {
+            throw new ConfigException("configuration file " + configFile + " is a folder; give the properties file with"
+                    + " --config FILE");
+        }
+        if (!Files.isRegularFile(configFile)) {
+            throw new ConfigException("configuration file " + configFile + " does not exist; give one with --config FILE"
+                    + " (its settings: README.md, Configuration)");
+        }
+        return "file:" + configFile + "," + DEFAULTS + ";optional=true";
     }
 
     public CamelContext camel() {

@@ -1,6 +1,8 @@
 package io.osmigrate.cli;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -9,7 +11,10 @@ import picocli.CommandLine.ParentCommand;
 
 import io.osmigrate.app.ExitCode;
 import io.osmigrate.app.OsmRuntime;
+import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.OsmSettings;
 import io.osmigrate.state.DeadLetter;
+import io.osmigrate.state.StateStore;
 
 /** {@code dead-letters [--run ID]}: lists dead letters, with their reason and rows. */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
@@ -25,6 +30,7 @@ final class DeadLettersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
+            requireStateStore(runtime.settings());
             List<DeadLetter> letters = runtime.state().deadLetters().list(run);
             for (DeadLetter d : letters) {
                 System.out.printf("#%d run %s %s %s id %s: %s%n", d.id(), d.runId(), d.phase(), d.entity(), d.sourceId(), d.reason());
@@ -37,6 +43,19 @@ final class DeadLettersCommand implements Callable<Integer> {
             }
             System.out.printf("%d dead letter%s%n", letters.size(), letters.size() == 1 ? "" : "s");
             return ExitCode.OK.code();
+        }
+    }
+
+    /**
+     * Only runs leave dead letters, and the first run makes the state store: where its file is missing, opening
+     * it would make an empty one and report none, as if runs had gone well.
+     */
+    private static void requireStateStore(OsmSettings settings) {
+        Optional<Path> file = settings.stateFile();
+        if (file.isPresent() && !StateStore.exists(settings)) {
+            throw new ConfigException("there is no state store yet: " + file.get() + " (where osmigrate.state.url or"
+                    + " osmigrate.data-dir in " + settings.origin() + " puts it) does not exist. The first run makes it, and only"
+                    + " runs leave dead letters; is this the configuration those runs used?");
         }
     }
 }

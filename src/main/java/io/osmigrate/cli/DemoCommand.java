@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.app.Plans;
+import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.EnvironmentSettings;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.PlanPrinter;
@@ -48,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rows < 1) {
+            throw new ConfigException("--rows is " + rows + "; allowed: 1 or more");
+        }
         try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
             Path dir = runtime.settings().dataDir().resolve("demo");
             if (reset) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import io.osmigrate.app.ExitCode;
 import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.app.Plans;
+import io.osmigrate.config.PathChecks;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.PlanJson;
 import io.osmigrate.plan.PlanPrinter;
@@ -32,6 +33,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (json != null) {
+            PathChecks.file("--json", json); // before the plan is made, not after it is printed
+        }
         try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
             Plan plan = Plans.make(runtime, SpecLoader.load(spec));
             System.out.print(PlanPrinter.print(plan));

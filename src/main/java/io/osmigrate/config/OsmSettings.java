@@ -48,10 +48,15 @@ public final class OsmSettings {
     private OsmSettings(PropertySource p) {
         this.origin = p.origin();
         rejectUnknownKeys(p);
-        this.dataDir = Path.of(p.get(Setting.DATA_DIR.key()).orElse(Setting.DATA_DIR.defaultValue()));
-        this.inbox = Path.of(p.get(Setting.INBOX.key()).orElse(Setting.INBOX.defaultValue()));
+        this.dataDir = Path.of(nonBlank(p, Setting.DATA_DIR).orElse(Setting.DATA_DIR.defaultValue()));
+        this.inbox = Path.of(nonBlank(p, Setting.INBOX).orElse(Setting.INBOX.defaultValue()));
         this.specFolders = readSpecFolders(p);
-        this.stateUrl = p.get(Setting.STATE_URL.key()).orElseGet(() -> defaultStateUrl(dataDir));
+        this.stateUrl = nonBlank(p, Setting.STATE_URL).orElseGet(() -> defaultStateUrl(dataDir));
+        PathChecks.folder(origin + ": " + Setting.DATA_DIR.key(), dataDir);
+        PathChecks.folder(origin + ": " + Setting.INBOX.key(), inbox);
+        String stateKey = p.get(Setting.STATE_URL.key()).isPresent() ? Setting.STATE_URL.key() : Setting.DATA_DIR.key() + "/state";
+        stateFile().ifPresent(file -> PathChecks.folder(origin + ": the state store's folder (" + stateKey + ")",
+                file.toAbsolutePath().getParent()));
         this.stateUsername = p.get(Setting.STATE_USERNAME.key()).orElse("");
         this.statePassword = p.get(Setting.STATE_PASSWORD.key()).orElse("");
         this.batchSize = integer(p, Setting.BATCH_SIZE.key(), Setting.BATCH_SIZE.defaultValue(), n -> n >= 1 && n <= 100_000, "1..100000");
@@ -110,6 +115,14 @@ public final class OsmSettings {
 
     public String stateUrl() {
         return stateUrl;
+    }
+
+    /**
+     * The file an embedded state store (an H2 or SQLite file URL, the default one included) keeps its data in;
+     * empty for a state store on a server.
+     */
+    public Optional<Path> stateFile() {
+        return StateFile.of(stateUrl);
     }
 
     public String stateUsername() {
@@ -247,6 +260,16 @@ public final class OsmSettings {
             return Boolean.parseBoolean(value);
         }
         throw new ConfigException(origin + ": " + key + " is '" + value + "'; allowed: true, false");
+    }
+
+    /** The value of a key that may be left out but not left empty: "key =" is a mistake, not the default. */
+    private Optional<String> nonBlank(PropertySource p, Setting setting) {
+        Optional<String> value = p.get(setting.key());
+        if (value.isPresent() && value.get().isBlank()) {
+            throw new ConfigException(origin + ": " + setting.key() + " has no value; give one, or leave the key out for the"
+                    + " default (" + setting.defaultValue() + ")");
+        }
+        return value;
     }
 
     private int integer(PropertySource p, String key, String fallback, IntPredicate valid, String allowed) {

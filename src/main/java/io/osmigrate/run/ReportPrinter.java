@@ -16,8 +16,9 @@ public final class ReportPrinter {
 
     public static String print(RunReport r) {
         StringBuilder out = new StringBuilder();
-        out.append("Run ").append(r.runId()).append(" of spec ").append(r.spec()).append(": ").append(r.source()).append(" → ")
-                .append(r.destination()).append('\n');
+        // a run whose plan is blocked never starts, so it has no id
+        out.append(r.runId() == null ? "Not run: spec " : "Run " + r.runId() + " of spec ").append(r.spec()).append(": ")
+                .append(r.source()).append(" → ").append(r.destination()).append('\n');
         if (!r.entities().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"phase", "entity", "read", "inserted", "matched", "skipped", "dead-lettered", "nulled",

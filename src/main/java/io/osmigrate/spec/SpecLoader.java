@@ -1,37 +1,27 @@
 package io.osmigrate.spec;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import io.osmigrate.config.ConfigException;
-import io.osmigrate.config.YamlErrors;
 import io.osmigrate.config.YamlLines;
 
 /**
@@ -40,23 +30,49 @@ import io.osmigrate.config.YamlLines;
  */
 public final class SpecLoader {
 
-    private static final int MAX_BATCH = 100_000;
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final int MAX_BATCH = 100_000;
+    private static final ObjectMapper YAML = strictMapper();
 
     private SpecLoader() {
     }
 
+    /**
+     * A key without a value reads as null (the builder leaves EMPTY_STRING_AS_NULL off, unlike {@code new
+     * YAMLFactory()}), so that it is rejected rather than taken as the default. Only true and false are booleans
+     * (not YAML 1.1's yes, no, on, off), and a whole-number or boolean key takes only that: no decimal cut short,
+     * no quoted "100" or "true", no 1 for true.
+     */
+    private static ObjectMapper strictMapper() {
+        ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
+    }
+
     public static MigrationSpec load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("spec file " + file + " is a folder; name a YAML file, e.g. config/migrations/demo.yaml");
+        }
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("spec file " + file + " does not exist; specs live under config/migrations/");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("spec file " + file + " is not a text file (it is not UTF-8); a spec is YAML text,"
+                    + " e.g. config/migrations/demo.yaml");
         } catch (IOException e) {
             throw new ConfigException("cannot read spec file " + file + ": " + e.getMessage());
         }
@@ -65,12 +81,13 @@ public final class SpecLoader {
 
     public static MigrationSpec parse(Path file, String yaml) {
         SpecDocument doc;
+        JsonNode tree = null;
         try {
-            JsonNode tree = YAML.readTree(yaml);
+            tree = YAML.readTree(yaml);
             rejectBareNulls(file, yaml, tree, new ArrayList<>());
             doc = tree == null || tree.isMissingNode() ? null : YAML.treeToValue(tree, SpecDocument.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(describe(file, yaml, e));
+            throw new ConfigException(SpecErrors.describe(file, yaml, tree, e));
         }
         if (doc == null) {
             throw new ConfigException(file + ": the spec is empty; it needs at least source, destination and scope");
@@ -82,8 +99,8 @@ public final class SpecLoader {
         require(file, "source", doc.source(), "the name of a configured environment to copy from");
         require(file, "destination", doc.destination(), "the name of a configured environment to copy to");
         if (doc.source().trim().equalsIgnoreCase(doc.destination().trim())) {
-            throw new ConfigException(file + ": source and destination name the same environment;"
-                    + " osmigrate copies between two different environments");
+            throw new ConfigException(at(file, yaml, List.of("destination")) + ": source and destination name the same"
+                    + " environment; osmigrate copies between two different environments");
         }
         Scope scope = doc.scope() == null ? new Scope(null, null, null, null) : doc.scope();
         if (scope.isEmpty() && doc.entitiesOrEmpty().values().stream().noneMatch(s -> s.mode() == Mode.MOVE)) {
@@ -92,26 +109,25 @@ public final class SpecLoader {
         }
         for (int i = 0; i < scope.entities().size(); i++) {
             if (!isEntityName(scope.entities().get(i))) {
-                String line = YamlLines.lineOf(yaml, List.of("scope", "entities", "[" + i + "]")).stream()
-                        .mapToObj(l -> ", line " + l).findFirst().orElse("");
-                throw new ConfigException(file + line + ": scope.entities[" + i + "] is not an entity name; write"
-                        + " Module.Entity, e.g. OrdersCore.Order");
+                // a value, so it is not repeated: it may be anything the file holds
+                throw new ConfigException(at(file, yaml, List.of("scope", "entities", "[" + i + "]")) + ": scope.entities[" + i
+                        + "] is not an entity name; write Module.Entity, e.g. OrdersCore.Order");
             }
         }
         Defaults defaults = doc.defaults() == null ? Defaults.none() : doc.defaults();
-        checkBatch(file, "defaults.batchSize", defaults.batchSize());
+        checkBatch(at(file, yaml, List.of("defaults", "batchSize")), "defaults.batchSize", defaults.batchSize());
         Map<String, EntitySettings> entities = new LinkedHashMap<>();
         for (Map.Entry<String, EntitySettings> e : doc.entitiesOrEmpty().entrySet()) {
             String key = "entities." + e.getKey();
             if (!isEntityName(e.getKey())) {
                 // a key, so it may be named
-                throw new ConfigException(file + ": entities: '" + e.getKey() + "' is not an entity name; write"
-                        + " Module.Entity, e.g. OrdersCore.Order");
+                throw new ConfigException(at(file, yaml, List.of("entities", e.getKey())) + ": entities: '" + e.getKey()
+                        + "' is not an entity name; write Module.Entity, e.g. OrdersCore.Order");
             }
             EntitySettings s = e.getValue() == null ? EntitySettings.none() : e.getValue();
-            checkBatch(file, key + ".batchSize", s.batchSize());
+            checkBatch(at(file, yaml, List.of("entities", e.getKey(), "batchSize")), key + ".batchSize", s.batchSize());
             if (s.mode() == Mode.LOOKUP && s.match().isEmpty()) {
-                throw new ConfigException(file + ": " + key + " is a lookup but has no match attributes; add "
+                throw new ConfigException(at(file, yaml, List.of("entities", e.getKey())) + ": " + key + " is a lookup but has no match attributes; add "
                         + "match: [Attribute, …] naming the attributes that identify a row in both environments");
             }
             entities.put(e.getKey().trim(), s);
@@ -130,8 +146,7 @@ public final class SpecLoader {
         }
         if (node.isNull() && !path.isEmpty()) {
             String key = String.join(".", path);
-            String line = YamlLines.lineOf(yaml, path).stream().mapToObj(l -> ", line " + l).findFirst().orElse("");
-            throw new ConfigException(file + line + ": " + key + " has no value; give one, or leave the key out for the default"
+            throw new ConfigException(at(file, yaml, path) + ": " + key + " has no value; give one, or leave the key out for the default"
                     + (key.endsWith("unresolvedReference") || key.endsWith("unmatched") ? " (to leave references empty write: empty)" : ""));
         }
         if (node.isObject()) {
@@ -155,87 +170,19 @@ public final class SpecLoader {
         }
     }
 
+    /** "file, line N" where the key at the end of {@code path} is written, else just the file. */
+    private static String at(Path file, String yaml, List<String> path) {
+        return file + YamlLines.lineOf(yaml, path).stream().mapToObj(l -> ", line " + l).findFirst().orElse("");
+    }
+
     private static boolean isEntityName(String name) {
         int dot = name == null ? -1 : name.lastIndexOf('.');
         return dot > 0 && dot < name.length() - 1;
     }
 
-    private static void checkBatch(Path file, String key, Integer batch) {
+    private static void checkBatch(String where, String key, Integer batch) {
         if (batch != null && (batch < 1 || batch > MAX_BATCH)) {
-            throw new ConfigException(file + ": " + key + " is " + batch + "; allowed: 1.." + MAX_BATCH);
+            throw new ConfigException(where + ": " + key + " is " + batch + "; allowed: 1.." + MAX_BATCH);
         }
-    }
-
-    private static String describe(Path file, String yaml, JsonProcessingException e) {
-        String where = file + location(e.getLocation());
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            List<String> keys = m.getPath().stream().map(SpecLoader::segment).toList();
-            if (m instanceof UnrecognizedPropertyException u) {
-                keys = new java.util.ArrayList<>(keys.subList(0, keys.size() - 1));
-                keys.add(u.getPropertyName());
-            }
-            OptionalInt line = YamlLines.lineOf(yaml, keys);
-            if (line.isPresent()) {
-                where = file + ", line " + line.getAsInt();
-            }
-        }
-        Optional<String> duplicate = duplicateKey(e);
-        if (duplicate.isPresent()) {
-            return where + ": '" + duplicate.get() + "' is written twice" + duplicateParent(e) + "; keep one of them";
-        }
-        if (e instanceof UnrecognizedPropertyException u) {
-            return where + ": unknown key '" + u.getPropertyName() + "'" + parentOf(u) + "; allowed: "
-                    + allowed(u.getKnownPropertyIds());
-        }
-        // the value itself is not repeated: it may be anything the file holds (see YamlErrors)
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(c -> c instanceof WireEnum w ? w.wire() : c.toString()).collect(Collectors.joining(", "));
-            return where + ": " + YamlErrors.path(f) + " is not an allowed value; allowed: " + allowed;
-        }
-        return where + ": " + YamlErrors.problem(e);
-    }
-
-    /** The key of a "Duplicate field" error (STRICT_DUPLICATE_DETECTION), if that is what {@code e} is. */
-    private static Optional<String> duplicateKey(JsonProcessingException e) {
-        Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-        return e instanceof StreamReadException && m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    /** Where a duplicate key sits: " under 'a.b'", or " at the top level". */
-    private static String duplicateParent(JsonProcessingException e) {
-        if (!(e.getProcessor() instanceof JsonParser parser) || parser.getParsingContext() == null) {
-            return "";
-        }
-        List<String> keys = new ArrayList<>();
-        for (JsonStreamContext c = parser.getParsingContext().getParent(); c != null; c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null) {
-                keys.add(0, c.getCurrentName());
-            } else if (c.inArray()) {
-                keys.add(0, "[" + c.getCurrentIndex() + "]");
-            }
-        }
-        return keys.isEmpty() ? " at the top level" : " under '" + String.join(".", keys) + "'";
-    }
-
-    private static String location(JsonLocation loc) {
-        return loc == null || loc.getLineNr() < 1 ? "" : ", line " + loc.getLineNr();
-    }
-
-    private static String parentOf(UnrecognizedPropertyException u) {
-        List<JsonMappingException.Reference> refs = u.getPath();
-        if (refs.size() < 2) {
-            return " at the top level";
-        }
-        return " under '" + refs.subList(0, refs.size() - 1).stream().map(SpecLoader::segment)
-                .collect(Collectors.joining(".")) + "'";
-    }
-
-    private static String segment(JsonMappingException.Reference r) {
-        return r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]";
-    }
-
-    private static String allowed(Collection<Object> known) {
-        return known.stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
     }
 }

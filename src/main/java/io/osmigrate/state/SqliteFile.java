@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.StateFile;
 
 /**
  * An embedded SQLite state store: its file, taken from the URL, and the connection settings that make
@@ -29,18 +30,11 @@ final class SqliteFile {
 
     /** The file of a {@code jdbc:sqlite:} URL; in-memory databases and URLs that set durability are refused. */
     static SqliteFile of(String url, String origin) {
-        String rest = url.substring("jdbc:sqlite:".length());
-        int query = rest.indexOf('?');
-        String path = query < 0 ? rest : rest.substring(0, query);
-        String params = query < 0 ? "" : rest.substring(query + 1).toLowerCase(Locale.ROOT);
-        if (path.startsWith("file:")) {
-            path = path.substring("file:".length());
-        }
-        if (path.isBlank() || path.equals(":memory:") || params.contains("mode=memory")) {
-            throw new ConfigException(origin + ": osmigrate.state.url " + url + " is not a file: an in-memory state store"
-                    + " forgets the key map when osmigrate ends, so a re-run would insert every row again. Name a file,"
-                    + " e.g. jdbc:sqlite:data/state/osmigrate.db");
-        }
+        Path file = StateFile.of(url).orElseThrow(() -> new ConfigException(origin + ": osmigrate.state.url " + url
+                + " is not a file: an in-memory state store forgets the key map when osmigrate ends, so a re-run would"
+                + " insert every row again. Name a file, e.g. jdbc:sqlite:data/state/osmigrate.db"));
+        int query = url.indexOf('?');
+        String params = query < 0 ? "" : url.substring(query + 1).toLowerCase(Locale.ROOT);
         for (String key : DURABILITY_KEYS) {
             if (params.contains(key + "=")) {
                 throw new ConfigException(origin + ": osmigrate.state.url sets " + key + "; osmigrate sets the state store's"
@@ -48,7 +42,7 @@ final class SqliteFile {
                         + " remove it from the URL");
             }
         }
-        return new SqliteFile(Path.of(path).toAbsolutePath().normalize());
+        return new SqliteFile(file);
     }
 
     Path file() {

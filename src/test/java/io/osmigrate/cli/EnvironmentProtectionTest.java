@@ -15,6 +15,7 @@ import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.host.JobOutcome;
 import io.osmigrate.host.JobRequest;
 import io.osmigrate.host.JobRunner;
+import io.osmigrate.host.SpecFolders;
 import io.osmigrate.sample.SampleOptions;
 import io.osmigrate.testsupport.DatabaseFingerprint;
 import io.osmigrate.testsupport.MigrationFixture;
@@ -136,7 +137,8 @@ class EnvironmentProtectionTest {
 
             JobOutcome job;
             try (OsmRuntime runtime = OsmRuntime.standalone(f.config())) {
-                job = new JobRunner(runtime).execute("clean.yaml",
+                job = new JobRunner(runtime, SpecFolders.check(List.of(f.specFile().getParent()), "test"))
+                        .execute("clean.yaml",
                         new JobRequest(f.specFile().toString(), "run", List.of("clean"), null));
             }
             assertThat(job.exitCode()).as(job.message()).isEqualTo(2);
