@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.StrictYaml;
 import io.osmigrate.config.YamlErrors;
 import io.osmigrate.config.YamlLines;
 import io.osmigrate.run.Phase;
@@ -34,9 +34,7 @@ final class JobFiles {
     static final int MAX_JOB_BYTES = 64 * 1024;
 
     private static final String SHAPE = "A job file is YAML with spec: <file> and command: plan|run";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    private static final ObjectMapper YAML = StrictYaml.mapper().enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     private JobFiles() {
     }

@@ -11,17 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.StrictYaml;
 import io.osmigrate.config.YamlLines;
 
 /**
@@ -31,34 +25,9 @@ import io.osmigrate.config.YamlLines;
 public final class SpecLoader {
 
     static final int MAX_BATCH = 100_000;
-    private static final ObjectMapper YAML = strictMapper();
+    private static final ObjectMapper YAML = StrictYaml.mapper();
 
     private SpecLoader() {
-    }
-
-    /**
-     * A key without a value reads as null (the builder leaves EMPTY_STRING_AS_NULL off, unlike {@code new
-     * YAMLFactory()}), so that it is rejected rather than taken as the default. Only true and false are booleans
-     * (not YAML 1.1's yes, no, on, off), and a whole-number or boolean key takes only that: no decimal cut short,
-     * no quoted "100" or "true", no 1 for true.
-     */
-    private static ObjectMapper strictMapper() {
-        ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.coercionConfigFor(LogicalType.Integer)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Boolean)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        return mapper;
     }
 
     public static MigrationSpec load(Path file) {

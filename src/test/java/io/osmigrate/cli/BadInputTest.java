@@ -115,15 +115,15 @@ class BadInputTest {
                 run("a bad name under entities", SPEC + "  Product:\n    mode: move\n")
                         .says("$SPEC, line 8: entities: 'Product' is not an entity name", "Module.Entity"),
                 run("a bad name under scope.entities", "source: src\ndestination: dst\nscope:\n  entities: [OrdersCore.Order, Order]\n")
-                        .says("line 4", "scope.entities: 'Order' is not an entity name"),
+                        .says("line 4", "scope.entities[1] is not an entity name", "Module.Entity"),
                 run("a lookup without match", SPEC + "  OrdersCore.Coupon:\n    mode: lookup\n")
                         .says("line 8", "entities.OrdersCore.Coupon is a lookup but has no match attributes"),
                 run("an unknown key", SPEC + "cleanup: true\n").says("$SPEC, line 8: unknown key 'cleanup' at the top level"),
                 run("a key written twice", SPEC + "source: dst\n").says("$SPEC, line 8: 'source' is written twice"),
                 run("an unknown word", SPEC + "    onConflict: skip\n")
-                        .says("line 8", "is 'skip'; allowed: fail, dead-letter, match-existing"),
+                        .says("line 8", "onConflict is not an allowed value; allowed: fail, dead-letter, match-existing"),
                 run("source and destination the same", SPEC.replace("destination: dst", "destination: src"))
-                        .says("line 2", "source and destination are both 'src'"),
+                        .says("line 2", "source and destination name the same environment"),
                 run("a scope that selects nothing", "source: src\ndestination: dst\nscope: {}\n").says("scope selects nothing"),
                 run("an unknown environment", SPEC.replace("destination: dst", "destination: qa"))
                         .says("$SPEC: destination: unknown environment 'qa'", "dst, src"),
@@ -147,8 +147,15 @@ class BadInputTest {
                         .says("osmigrate.data-dir is $DIR/a-file/data, but $DIR/a-file is a file"),
                 run("an inbox that is a file", SPEC).config("osmigrate.inbox", "$DIR/a-file").file("a-file", "x")
                         .says("$CONFIG: osmigrate.inbox is $DIR/a-file, which is a file"),
-                run("a state store under a file", SPEC).config("osmigrate.state.url", "jdbc:h2:file:$DIR/a-file/state")
+                run("a state store under a file", SPEC).config("osmigrate.state.url", "jdbc:sqlite:$DIR/a-file/state.db")
                         .file("a-file", "x").says("the state store's folder (osmigrate.state.url) is $DIR/a-file"),
+                run("an H2 state store", SPEC).config("osmigrate.state.url", "jdbc:h2:file:$DIR/state/osmigrate")
+                        .says("$CONFIG: osmigrate.state.url", "an H2 database cannot hold the state store", "SQLite"),
+                run("an in-memory state store", SPEC).config("osmigrate.state.url", "jdbc:sqlite::memory:")
+                        .says("osmigrate.state.url jdbc:sqlite::memory: is not a file", "in-memory"),
+                run("a state store URL that weakens durability", SPEC)
+                        .config("osmigrate.state.url", "jdbc:sqlite:$DIR/state.db?synchronous=OFF")
+                        .says("osmigrate.state.url sets synchronous", "remove it from the URL"),
                 run("a data-dir without a value", SPEC).config("osmigrate.data-dir", "")
                         .says("$CONFIG: osmigrate.data-dir has no value"),
                 run("a state URL without a value", SPEC).config("osmigrate.state.url", "")

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.osmigrate.sample.SampleEnvironments;
 import io.osmigrate.sample.SampleOptions;
+import io.osmigrate.state.StateStore;
 
 /**
  * One host's world in a temporary folder: a configuration file, an inbox, a data folder, a state
@@ -238,6 +239,25 @@ final class HostFixture {
     }
 
     /** Rows in the destination's application tables (OSUSR_*). */
+    /** Key-map batches left PREPARED in the host's embedded state store (open it only while no host runs). */
+    long preparedBatches() throws SQLException {
+        try (StateStore state = StateStore.open("jdbc:sqlite:" + dataDir.resolve("state/osmigrate.db").toAbsolutePath(), "", "", 1000);
+             Connection c = state.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM OSM_KEY_BATCH WHERE STATE = 'PREPARED'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** {@link #destinationRows()} for a probe that cannot throw. */
+    long destinationRowsNow() {
+        try {
+            return destinationRows();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     long destinationRows() throws SQLException {
         long total = 0;
         try (Connection c = DriverManager.getConnection(h2(environments.resolve("destination")) + ";USER=sa;PASSWORD=");

@@ -118,7 +118,7 @@ class SpecFoldersTest {
         Path badYaml = folder.resolve("broken.yaml");
         Files.writeString(badYaml, "source: a\ndestination: [" + SECRET + "\n  : : {\n");
 
-        assertRefused(copy.toString(), copy + ": the file is not a YAML mapping of keys to values");
+        assertRefused(copy.toString(), copy + ": the spec is text; allowed: a section with the keys");
         assertRefused(badValue.toString(), badValue + ", line 5: defaults.onConflict is not an allowed value");
         assertRefused(badYaml.toString(), "not valid YAML");
     }

@@ -104,10 +104,12 @@ public final class ChildRun implements AutoCloseable {
         if (!process.isAlive()) {
             return false;
         }
+        // through the handle: Process.destroy() would also close the pipes, and what the child prints while it
+        // stops (a SIGTERM's whole point) would be lost
         if (signal == Signal.KILL) {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
         } else {
-            process.destroy();
+            process.toHandle().destroy();
         }
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
