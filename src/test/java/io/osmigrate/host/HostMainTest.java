@@ -20,8 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.osmigrate.app.OsmRuntime;
+import io.osmigrate.app.Plans;
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.env.Side;
+import io.osmigrate.plan.Plan;
+import io.osmigrate.plan.PlannedEntity;
+import io.osmigrate.spec.MigrationSpec;
+import io.osmigrate.spec.SpecLoader;
 import io.osmigrate.testsupport.LogCapture;
+import io.osmigrate.testsupport.MigrationCheck;
 
 /**
  * The route host driven the way an operator drives it: camel-main started on a configuration file,
@@ -179,9 +187,10 @@ class HostMainTest {
 
     @Test
     void stoppingMidRunStopsItAfterTheBatchesInFlightAndTheNextRunCompletesIt() throws Exception {
-        // one row per batch: many batch commits, so the stop lands between two of them
-        HostFixture f = new HostFixture(tmp, ROWS).with("osmigrate.batch-size = 1");
+        // one row per batch over a thousand rows: many batch commits, so the stop lands between two of them
+        HostFixture f = new HostFixture(tmp, 1000).with("osmigrate.batch-size = 1");
         long before = f.destinationRows();
+        Map<String, Long> countsBefore = movedEntityCounts(f);
         HostMain host = start(f);
         f.drop("cut.yaml", f.job("run"));
         HostFixture.await("the run's first rows", () -> Optional.of(f.destinationRowsNow()).filter(n -> n > before));
@@ -209,6 +218,23 @@ class HostMainTest {
         // every row the stopped run wrote has its key-map pair: skipped, not inserted again
         assertThat(totals.path("skipped").asLong()).isEqualTo(cutInserted);
         assertThat(f.destinationRows()).isEqualTo(before + cutInserted + totals.path("inserted").asLong());
+        // row by row: every source row once, whichever run wrote it, every reference right
+        try (OsmRuntime runtime = OsmRuntime.standalone(f.config)) {
+            MigrationSpec spec = SpecLoader.load(f.spec);
+            Plan plan = Plans.make(runtime, spec);
+            MigrationCheck.Result check = MigrationCheck.check(plan, runtime.environment(spec, Side.SOURCE),
+                    runtime.environment(spec, Side.DESTINATION), runtime.state(), countsBefore);
+            assertThat(check.problems()).isEmpty();
+            assertThat(check.totalInserted()).isEqualTo(plan.moved().stream().mapToLong(PlannedEntity::sourceRows).sum());
+        }
+    }
+
+    /** Destination rows of each moved entity, for {@link MigrationCheck} (read before the host starts). */
+    private static Map<String, Long> movedEntityCounts(HostFixture f) throws Exception {
+        try (OsmRuntime runtime = OsmRuntime.standalone(f.config)) {
+            MigrationSpec spec = SpecLoader.load(f.spec);
+            return MigrationCheck.counts(Plans.make(runtime, spec), runtime.environment(spec, Side.DESTINATION));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.osmigrate.testsupport;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,9 +25,13 @@ import io.osmigrate.pipeline.StaticMap;
 import io.osmigrate.pipeline.TenantMap;
 import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.ColumnRole;
+import io.osmigrate.plan.EntityRef;
+import io.osmigrate.plan.MatchColumn;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.PlannedEntity;
 import io.osmigrate.spec.Mode;
+import io.osmigrate.spec.SpecLoader;
+import io.osmigrate.spec.UnresolvedPolicy;
 import io.osmigrate.state.KeyMap;
 import io.osmigrate.state.MapKind;
 import io.osmigrate.state.PairBlock;
@@ -37,10 +42,14 @@ import io.osmigrate.users.UserTable;
 /**
  * Compares a destination with its source row by row after a run, for integration tests. For every
  * moved entity: the destination holds exactly the rows it held before plus one row per inserted
- * pair (no duplicates, nothing lost); every source row has a pair or a dead letter; every paired
- * destination row equals its source row after mapping: values equal, statics through record
- * SS_Keys, tenants by name, users by tenant and username (worked out independently from
- * OSSYS_USER), references pointing at the destination row of the source's referenced row.
+ * pair (no duplicates, nothing lost); every source row has at most one pair, and a pair or a dead
+ * letter; every inserted destination row equals its source row after mapping: values equal, statics
+ * through record SS_Keys, tenants by name, users by tenant and username (worked out independently
+ * from OSSYS_USER), references pointing at the destination row of the source's referenced row; a
+ * reference that cannot be mapped is empty only where the attribute is optional and the policy says
+ * {@code empty}; a matched row (match-existing) pairs with the destination row that has the same key.
+ * For every lookup entity: each pair joins rows with the same match key, and no source row with a
+ * destination twin is left without a pair.
  */
 public final class MigrationCheck {
 
@@ -59,6 +68,7 @@ public final class MigrationCheck {
     private final StaticMap statics;
     private final TenantMap tenants;
     private final Map<Long, Long> users;
+    private final UnresolvedPolicy unmatchedStatics;
     private final List<String> problems = new ArrayList<>();
 
     private MigrationCheck(Plan plan, Environment source, Environment destination, StateStore state) {
@@ -72,6 +82,7 @@ public final class MigrationCheck {
         this.statics = new StaticMap(plan.statics(), src, dst);
         this.tenants = new TenantMap(src, dst);
         this.users = usersByTenantAndName(source, destination, tenants);
+        this.unmatchedStatics = SpecLoader.load(Path.of(plan.specFile())).statics().unmatchedOrDefault();
     }
 
     /**
@@ -100,9 +111,12 @@ public final class MigrationCheck {
             String name = e.entity().qualifiedName();
             int scope = keyMap.scope(source.name(), destination.name(), e.entity(), MapKind.MOVED);
             List<PairBlock.Pair> pairs = keyMap.allPairs(scope);
-            Map<Object, Object[]> src = rows(source, e.sourceTable(), e.identifier().sourceColumn(), e, true);
-            Map<Object, Object[]> dst = rows(destination, e.destinationTable(), e.identifier().destinationColumn(), e, false);
-            Set<String> deadLettered = deadLettered(name);
+            Map<Object, Object[]> src = rows(source, e.sourceTable(), e.identifier().sourceColumn(),
+                    e.columns().stream().map(ColumnPlan::sourceColumn).toList());
+            Map<Object, Object[]> dst = rows(destination, e.destinationTable(), e.identifier().destinationColumn(),
+                    e.columns().stream().map(ColumnPlan::destinationColumn).toList());
+            Set<String> deadLettered = deadLettered(name, "data");
+            Set<String> deferredLetters = deadLettered(name, "deferred");
             long ins = pairs.stream().filter(p -> p.kind() == PairBlock.Kind.INSERTED).count();
             inserted.put(name, ins);
             matched.put(name, pairs.size() - ins);
@@ -114,7 +128,11 @@ public final class MigrationCheck {
             Set<Object> seen = new HashSet<>();
             Map<Object, Object> pairBySource = new HashMap<>();
             for (PairBlock.Pair p : pairs) {
-                pairBySource.put(p.source(), p.destination());
+                Object earlier = pairBySource.put(p.source(), p.destination());
+                if (earlier != null) {
+                    problems.add(name + ": source row " + p.source() + " has two pairs, with destination rows " + earlier + " and "
+                            + p.destination() + ": it was moved twice");
+                }
                 if (p.kind() == PairBlock.Kind.INSERTED && !seen.add(p.destination())) {
                     problems.add(name + ": destination row " + p.destination() + " is paired with two source rows");
                 }
@@ -124,6 +142,7 @@ public final class MigrationCheck {
                     problems.add(name + ": source row " + id + " was neither moved nor dead-lettered");
                 }
             }
+            List<List<Integer>> keys = pairs.size() > ins ? uniqueKeys(e) : List.of();
             for (PairBlock.Pair p : pairs) {
                 Object[] s = src.get(p.source());
                 Object[] d = dst.get(p.destination());
@@ -132,14 +151,20 @@ public final class MigrationCheck {
                 } else if (d == null) {
                     problems.add(name + ": source row " + p.source() + " is paired with destination row " + p.destination() + ", which does not exist");
                 } else if (p.kind() == PairBlock.Kind.INSERTED) {
-                    compare(e, p.source(), s, d);
+                    compare(e, p.source(), s, d, deferredLetters.contains(String.valueOf(p.source())));
+                } else {
+                    sameKey(e, keys, p, s, d);
                 }
             }
+        }
+        for (PlannedEntity e : plan.lookups()) {
+            checkLookup(e);
         }
         return new Result(List.copyOf(problems), inserted, matched);
     }
 
-    private void compare(PlannedEntity e, Object id, Object[] s, Object[] d) {
+    /** @param deferredLetter whether the deferred phase dead-lettered the row (a deferred reference it could not set) */
+    private void compare(PlannedEntity e, Object id, Object[] s, Object[] d, boolean deferredLetter) {
         List<ColumnPlan> columns = e.columns();
         for (int i = 0; i < columns.size(); i++) {
             ColumnPlan c = columns.get(i);
@@ -150,6 +175,10 @@ public final class MigrationCheck {
                 if (d[i] != null) {
                     problems.add(e.entity().qualifiedName() + " " + id + "." + c.attribute() + ": " + u.getMessage()
                             + ", yet the destination holds " + d[i]);
+                } else if (!mayBeEmptied(e, c, deferredLetter)) {
+                    problems.add(e.entity().qualifiedName() + " " + id + "." + c.attribute() + ": " + u.getMessage()
+                            + ", so the row should have been dead-lettered, yet it was inserted with the reference empty ("
+                            + (c.mandatory() ? "the attribute is mandatory" : "the policy is not empty") + ")");
                 }
                 continue;
             }
@@ -160,24 +189,154 @@ public final class MigrationCheck {
         }
     }
 
+    /**
+     * Whether a reference that cannot be mapped may be empty, as the run's policies allow. A deferred one
+     * was inserted empty before its target was known: it stays empty with a dead letter of the deferred
+     * phase, unless the policy is empty.
+     */
+    private boolean mayBeEmptied(PlannedEntity e, ColumnPlan c, boolean deferredLetter) {
+        if (c.deferred()) {
+            return e.unresolvedReference() == UnresolvedPolicy.EMPTY || deferredLetter;
+        }
+        if (c.mandatory()) {
+            return false;
+        }
+        return switch (c.role()) {
+            case STATIC_REFERENCE -> unmatchedStatics == UnresolvedPolicy.EMPTY;
+            // the users phase decides per user (users.unmatched, strategy skip, users outside the selection)
+            case USER_REFERENCE -> true;
+            default -> e.unresolvedReference() == UnresolvedPolicy.EMPTY;
+        };
+    }
+
+    /**
+     * The keys a matched row may have been matched by, as indexes into the entity's columns: the spec's match
+     * attributes, else each unique index of the destination table over written columns.
+     */
+    private List<List<Integer>> uniqueKeys(PlannedEntity e) {
+        List<List<Integer>> keys = new ArrayList<>();
+        if (!e.match().isEmpty()) {
+            List<Integer> key = new ArrayList<>();
+            for (MatchColumn m : e.match()) {
+                int i = indexOf(e, c -> c.attribute().equalsIgnoreCase(m.attribute()));
+                if (i < 0) {
+                    problems.add(e.entity().qualifiedName() + ": match attribute " + m.attribute() + " is not a written column;"
+                            + " matched rows cannot be checked");
+                    return List.of();
+                }
+                key.add(i);
+            }
+            keys.add(key);
+            return keys;
+        }
+        for (List<String> index : destination.catalog().uniqueIndexes(e.destinationTable())) {
+            List<Integer> key = index.stream()
+                    .map(column -> indexOf(e, c -> column.equalsIgnoreCase(c.destinationColumn()))).toList();
+            if (!key.contains(-1)) {
+                keys.add(key);
+            }
+        }
+        if (keys.isEmpty()) {
+            problems.add(e.entity().qualifiedName() + ": rows were matched, yet no match attributes or unique index say by what");
+        }
+        return keys;
+    }
+
+    private static int indexOf(PlannedEntity e, java.util.function.Predicate<ColumnPlan> test) {
+        for (int i = 0; i < e.columns().size(); i++) {
+            if (test.test(e.columns().get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A matched pair must join rows that agree on one of the keys (text as a case-insensitive collation compares it). */
+    private void sameKey(PlannedEntity e, List<List<Integer>> keys, PairBlock.Pair p, Object[] s, Object[] d) {
+        List<String> differences = new ArrayList<>();
+        for (List<Integer> key : keys) {
+            List<String> differs = new ArrayList<>();
+            for (int i : key) {
+                ColumnPlan c = e.columns().get(i);
+                String expected;
+                try {
+                    expected = keyText(expected(c, s[i]));
+                } catch (Unresolvable u) {
+                    expected = "(" + u.getMessage() + ")";
+                }
+                if (!expected.equals(keyText(d[i]))) {
+                    differs.add(c.attribute() + " " + expected + " / " + keyText(d[i]));
+                }
+            }
+            if (differs.isEmpty()) {
+                return;
+            }
+            differences.addAll(differs);
+        }
+        problems.add(e.entity().qualifiedName() + ": source row " + p.source() + " is matched with destination row " + p.destination()
+                + ", whose key differs (source / destination: " + String.join(", ", differences) + ")");
+    }
+
+    /** Lookup pairs join rows with equal match keys; a source row with a destination twin has a pair. */
+    private void checkLookup(PlannedEntity e) throws SQLException {
+        String name = e.entity().qualifiedName();
+        List<MatchColumn> match = e.match();
+        int scope = keyMap.scope(source.name(), destination.name(), e.entity(), MapKind.LOOKUP);
+        Map<Object, Object[]> src = rows(source, e.sourceTable(), e.identifier().sourceColumn(),
+                match.stream().map(MatchColumn::sourceColumn).toList());
+        Map<Object, Object[]> dst = rows(destination, e.destinationTable(), e.identifier().destinationColumn(),
+                match.stream().map(MatchColumn::destinationColumn).toList());
+        Map<List<String>, Object> twins = new HashMap<>();
+        dst.forEach((id, values) -> twins.putIfAbsent(keyTexts(values), id));
+        Map<Object, Object> pairBySource = new HashMap<>();
+        for (PairBlock.Pair p : keyMap.allPairs(scope)) {
+            pairBySource.put(p.source(), p.destination());
+        }
+        for (Map.Entry<Object, Object[]> row : src.entrySet()) {
+            List<String> key = new ArrayList<>();
+            for (int i = 0; i < match.size(); i++) {
+                MatchColumn m = match.get(i);
+                try {
+                    key.add(keyText(expected(m.role(), m.target(), row.getValue()[i])));
+                } catch (Unresolvable u) {
+                    key.add("(" + u.getMessage() + ")");
+                }
+            }
+            Object paired = pairBySource.get(row.getKey());
+            Object twin = twins.get(key);
+            if (paired == null && twin != null) {
+                problems.add(name + ": source row " + row.getKey() + " has no lookup pair, yet destination row " + twin
+                        + " has its key " + key);
+            } else if (paired != null && (dst.get(paired) == null || !keyTexts(dst.get(paired)).equals(key))) {
+                problems.add(name + ": source row " + row.getKey() + " (key " + key + ") is looked up as destination row " + paired
+                        + (dst.get(paired) == null ? ", which does not exist" : ", whose key is " + keyTexts(dst.get(paired))));
+            }
+        }
+    }
+
     private Object expected(ColumnPlan c, Object value) throws Unresolvable {
         if (c.role() == ColumnRole.DEFAULT_FILL) {
             return c.fill();
         }
+        return expected(c.role(), c.target(), value);
+    }
+
+    private Object expected(ColumnRole role, EntityRef target, Object value) throws Unresolvable {
         if (value == null) {
             return null;
         }
-        return switch (c.role()) {
+        return switch (role) {
             case VALUE -> value;
-            case STATIC_REFERENCE -> statics.map(c.target().key(), value).orElseThrow(() -> new Unresolvable("static unmatched"));
+            case STATIC_REFERENCE -> statics.map(target.key(), value).orElseThrow(() -> new Unresolvable("static unmatched"));
             case TENANT_ID, TENANT_REFERENCE -> Optional.ofNullable(tenants.map(((Number) value).longValue()))
                     .orElseThrow(() -> new Unresolvable("tenant unmatched"));
-            case USER_REFERENCE -> Optional.ofNullable(users.get(((Number) value).longValue()))
+            // some platform columns hold 0 for "no user"; it stays empty
+            case USER_REFERENCE -> ((Number) value).longValue() == 0 ? null : Optional.ofNullable(users.get(((Number) value).longValue()))
                     .orElseThrow(() -> new Unresolvable("user " + value + " has no twin"));
             case REFERENCE -> {
-                PlannedEntity target = plan.entity(c.target().qualifiedName()).orElseThrow();
-                int scope = keyMap.scope(source.name(), destination.name(), c.target(),
-                        target.mode() == Mode.LOOKUP ? MapKind.LOOKUP : MapKind.MOVED);
+                PlannedEntity referenced = plan.entity(target.qualifiedName()).orElseThrow();
+                int scope = keyMap.scope(source.name(), destination.name(), target,
+                        referenced.mode() == Mode.LOOKUP ? MapKind.LOOKUP : MapKind.MOVED);
                 Object mapped = keyMap.lookup(scope, ValueKind.id(value));
                 if (mapped == null) {
                     throw new Unresolvable("reference " + value + " has no pair");
@@ -188,12 +347,7 @@ public final class MigrationCheck {
         };
     }
 
-    private Map<Object, Object[]> rows(Environment env, String table, String idColumn, PlannedEntity e, boolean sourceSide)
-            throws SQLException {
-        List<String> cols = new ArrayList<>();
-        for (ColumnPlan c : e.columns()) {
-            cols.add(sourceSide ? c.sourceColumn() : c.destinationColumn());
-        }
+    private static Map<Object, Object[]> rows(Environment env, String table, String idColumn, List<String> cols) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ").append(env.dialect().quote(idColumn));
         for (String c : cols) {
             sql.append(", ").append(c == null ? "NULL" : env.dialect().quote(c));
@@ -213,11 +367,12 @@ public final class MigrationCheck {
         return rows;
     }
 
-    private Set<String> deadLettered(String entity) throws SQLException {
+    private Set<String> deadLettered(String entity, String phase) throws SQLException {
         Set<String> ids = new HashSet<>();
         try (Connection c = state.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT SOURCE_ID FROM OSM_DEAD_LETTER WHERE ENTITY = ? AND PHASE = 'data'")) {
+             PreparedStatement ps = c.prepareStatement("SELECT SOURCE_ID FROM OSM_DEAD_LETTER WHERE ENTITY = ? AND PHASE = ?")) {
             ps.setString(1, entity);
+            ps.setString(2, phase);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
@@ -274,6 +429,19 @@ public final class MigrationCheck {
             return s.toLowerCase(Locale.ROOT);
         }
         return s;
+    }
+
+    /** A key value as osmigrate matches keys: text case-insensitively and without trailing blanks, numbers by value. */
+    private static String keyText(Object v) {
+        return v instanceof String s ? s.stripTrailing().toLowerCase(Locale.ROOT) : normal(v);
+    }
+
+    private static List<String> keyTexts(Object[] values) {
+        List<String> out = new ArrayList<>(values.length);
+        for (Object v : values) {
+            out.add(keyText(v));
+        }
+        return out;
     }
 
     private static String show(Object v) {
