@@ -15,7 +15,10 @@ import io.osmigrate.config.PropertySource;
 import io.osmigrate.config.Setting;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
-import io.osmigrate.pipeline.PipelineRoutes;
+import io.osmigrate.pipeline.DeadLetterRoute;
+import io.osmigrate.pipeline.PipelineHeaders;
+import io.osmigrate.pipeline.RetryPolicy;
+import io.osmigrate.pipeline.TableRoutes;
 import io.osmigrate.pipeline.StopSignal;
 import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.StateStore;
@@ -40,11 +43,18 @@ public final class OsmRuntime implements AutoCloseable {
     private final StopSignal stop = new StopSignal();
     private StateStore state;
     private boolean pipelineInstalled;
+    private final java.util.Set<Class<?>> installed = new java.util.HashSet<>();
 
     private OsmRuntime(CamelContext camel, boolean ownsCamel, OsmSettings settings) {
         this.camel = camel;
         this.ownsCamel = ownsCamel;
         this.settings = settings;
+        try {
+            // first, so every route added later (Java or YAML) finds the one route configuration
+            camel.addRoutes(new RouteErrors(RetryPolicy.of(settings)));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add the route configuration: " + e.getMessage(), e);
+        }
     }
 
     /** A runtime for one command: its own Camel context reading the given configuration file. */
@@ -161,6 +171,7 @@ public final class OsmRuntime implements AutoCloseable {
     public synchronized StateStore state() {
         if (state == null) {
             state = StateStore.open(settings);
+            camel.getRegistry().bind(PipelineHeaders.STATE_STORE, state.dataSource());
         }
         return state;
     }
@@ -168,13 +179,26 @@ public final class OsmRuntime implements AutoCloseable {
     /** The Camel context with the pipeline routes installed and started, ready for a run. */
     public synchronized CamelContext pipeline() throws Exception {
         if (!pipelineInstalled) {
-            camel.addRoutes(new PipelineRoutes(state().deadLetters()));
+            state();
+            camel.addRoutes(new TableRoutes(settings.writers()));
+            camel.addRoutes(new DeadLetterRoute());
             pipelineInstalled = true;
         }
         if (!camel.isStarted()) {
             camel.start();
         }
         return camel;
+    }
+
+    /**
+     * Adds routes to this runtime's Camel context once, whoever asks first (the run routes sit above this layer,
+     * so they install themselves).
+     */
+    public synchronized void installOnce(Class<?> kind, java.util.function.Supplier<org.apache.camel.RoutesBuilder> routes)
+            throws Exception {
+        if (installed.add(kind)) {
+            camel.addRoutes(routes.get());
+        }
     }
 
     @Override

@@ -27,7 +27,7 @@ import io.osmigrate.app.Plans;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
 import io.osmigrate.plan.Plan;
-import io.osmigrate.run.Phase;
+import io.osmigrate.pipeline.Phase;
 import io.osmigrate.run.RunOptions;
 import io.osmigrate.run.RunReport;
 import io.osmigrate.run.RunService;
@@ -47,7 +47,7 @@ import io.osmigrate.state.EntityFigures;
  */
 public final class Benchmark {
 
-    /** Targets of issue 3 on the 2-core development machine. */
+    /** Throughput and memory targets set for the 2-core development machine. */
     public static final double TARGET_VS_COPY = 0.35;
     public static final double TARGET_VS_PER_ROW = 10.0;
     public static final double TARGET_HEAP_GROWTH = 1.20;

@@ -18,7 +18,7 @@ import io.osmigrate.config.OsmSettings;
 
 /**
  * {@code benchmark [--rows N] [--engine postgresql|h2] [--per-row-sample N] [--pg-url URL] [--pg-user USER] [--keep]
- * [--spec FILE]}: issue 3 §8, the throughput of the data phase against two baselines on the same server.
+ * [--spec FILE]}: the throughput of the data phase against baselines measured on the same server.
  *
  * <h2>The command</h2>
  * <pre>

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 import io.osmigrate.app.ExitCode;
 import io.osmigrate.app.OsmRuntime;
-import io.osmigrate.run.Phase;
+import io.osmigrate.pipeline.Phase;
 import io.osmigrate.run.ReportPrinter;
 import io.osmigrate.run.RunOptions;
 import io.osmigrate.run.RunReport;

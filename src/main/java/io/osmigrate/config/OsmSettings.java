@@ -28,7 +28,8 @@ public final class OsmSettings {
     private static final Set<String> SCHEDULE_PROPERTIES = Set.of("spec", "cron", "command");
     private static final Set<String> TOP_LEVEL = Set.of("osmigrate.state.url", "osmigrate.state.username",
             "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.spec-folders", "osmigrate.batch-size",
-            "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds");
+            "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds",
+            "osmigrate.retry.max-retries", "osmigrate.retry.backoff-millis");
 
     private final String origin;
     private final Map<String, EnvironmentSettings> environments;
@@ -44,6 +45,8 @@ public final class OsmSettings {
     private final int writers;
     private final long keyMapCacheSize;
     private final Duration progressInterval;
+    private final int retryMaxRetries;
+    private final int retryBackoffMillis;
 
     private OsmSettings(PropertySource p) {
         this.origin = p.origin();
@@ -65,6 +68,10 @@ public final class OsmSettings {
         this.keyMapCacheSize = integer(p, Setting.KEYMAP_CACHE_SIZE.key(), Setting.KEYMAP_CACHE_SIZE.defaultValue(), n -> n >= 1000, "1000 or more");
         this.progressInterval = Duration.ofSeconds(integer(p, Setting.PROGRESS_INTERVAL.key(),
                 Setting.PROGRESS_INTERVAL.defaultValue(), n -> n >= 1, "1 or more"));
+        this.retryMaxRetries = integer(p, Setting.RETRY_MAX_RETRIES.key(), Setting.RETRY_MAX_RETRIES.defaultValue(),
+                n -> n >= 0 && n <= 10, "0..10");
+        this.retryBackoffMillis = integer(p, Setting.RETRY_BACKOFF.key(), Setting.RETRY_BACKOFF.defaultValue(),
+                n -> n >= 0 && n <= 60_000, "0..60000");
         this.environments = readEnvironments(p);
         for (EnvironmentSettings env : environments.values()) {
             if (env.poolSize() < writers + 1) {
@@ -151,6 +158,14 @@ public final class OsmSettings {
 
     public Duration progressInterval() {
         return progressInterval;
+    }
+
+    public int retryMaxRetries() {
+        return retryMaxRetries;
+    }
+
+    public int retryBackoffMillis() {
+        return retryBackoffMillis;
     }
 
     public String origin() {

@@ -23,6 +23,8 @@ public enum Setting {
     WRITERS("osmigrate.writers", "2", "Concurrent write transactions per entity (1..16). Two use both cores of a small machine: the destination's index and foreign-key work runs in two server processes. 1 writes one batch at a time."),
     FETCH_SIZE("osmigrate.fetch-size", "5000", "Rows the source driver fetches per round trip while streaming a table."),
     KEYMAP_CACHE_SIZE("osmigrate.keymap.cache-size", "500000", "Key-map entries kept in memory (Caffeine). Memory stays bounded whatever the table sizes; misses are bulk-loaded per batch."),
+    RETRY_MAX_RETRIES("osmigrate.retry.max-retries", "3", "How often a batch write that failed transiently (deadlock, lock timeout, lost connection) is tried again (0..10). A failed commit is never retried: it may have landed."),
+    RETRY_BACKOFF("osmigrate.retry.backoff-millis", "500", "The wait before the first retry of a batch, in milliseconds (0..60000); each next retry waits twice as long."),
     PROGRESS_INTERVAL("osmigrate.progress-interval-seconds", "5", "Seconds between progress log lines when not on a terminal."),
     SCHEDULE_SPEC("osmigrate.schedule.<name>.spec", null, "Spec file a cron schedule starts."),
     SCHEDULE_CRON("osmigrate.schedule.<name>.cron", null, "Quartz cron expression, e.g. 0 0 2 * * ? for 02:00 every day."),

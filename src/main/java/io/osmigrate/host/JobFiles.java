@@ -19,7 +19,7 @@ import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.StrictYaml;
 import io.osmigrate.config.YamlErrors;
 import io.osmigrate.config.YamlLines;
-import io.osmigrate.run.Phase;
+import io.osmigrate.pipeline.Phase;
 
 /**
  * Reads job files strictly: unknown keys and bad values are rejected with the file, the line, the key and

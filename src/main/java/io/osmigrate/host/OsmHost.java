@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.osmigrate.app.ExitCode;
+import io.osmigrate.app.JobFailedException;
 import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.Schedule;
 

@@ -2,6 +2,7 @@ package io.osmigrate.pipeline;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.osmigrate.state.DeadLetter;
 
 /**
- * Builds dead letters (the source row and the mapped row as JSON, the error with its SQL state and
- * vendor code) and sends them through the dead-letter channel. A dead letter that cannot be written
- * stops the run: none is lost silently.
+ * Builds dead letters: the reason, the error with its SQL state and vendor code, the source row and the
+ * row as it was to be written, both as JSON (binary values as base64). Stateless.
  */
 final class DeadLetters {
 
@@ -27,20 +27,31 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** A dead letter with the error's class, SQL state and vendor code, and both rows as JSON. */
-    static DeadLetter of(RunContext run, String phase, String entity, Object sourceId, String reason, String message,
-                         SQLException error, Map<String, Object> sourceRow, Map<String, Object> mappedRow) {
-        SQLException root = error == null ? null : root(error);
-        return new DeadLetter(0, run.runId(), phase, entity, sourceId == null ? null : sourceId.toString(), reason,
-                root == null ? null : root.getClass().getName(), root == null ? null : root.getSQLState(),
-                root == null ? null : root.getErrorCode(), message, json(sourceRow), json(mappedRow), Instant.now());
+    /** The dead letter of a pending row of a table that could not be written. */
+    static DeadLetter of(TableRun table, PendingRow r) {
+        TablePlan plan = table.plan();
+        List<String> sourceNames = new ArrayList<>();
+        sourceNames.add(plan.read().idColumn());
+        sourceNames.addAll(plan.read().columns());
+        Object[] sourceValues = new Object[r.source.values().length + 1];
+        sourceValues[0] = r.source.id();
+        System.arraycopy(r.source.values(), 0, sourceValues, 1, r.source.values().length);
+        Map<String, Object> mapped = new LinkedHashMap<>();
+        if (r.explicitId != null) {
+            mapped.put(plan.target().idColumn().name(), r.explicitId);
+        }
+        mapped.putAll(row(plan.target().columnNames(), r.values));
+        return of(table, r.source.id(), r.failureReason, r.failureMessage, r.error, row(sourceNames, sourceValues), mapped);
     }
 
-    /** Sends a batch's dead letters through the channel, written in one transaction; a failure stops the run. */
-    static void send(RunContext run, List<DeadLetter> letters) {
-        if (!letters.isEmpty()) {
-            run.producer().requestBody(PipelineHeaders.DEAD_LETTER_ENDPOINT, List.copyOf(letters));
-        }
+    /** A dead letter with the error's class, SQL state and vendor code, and both rows as JSON. */
+    static DeadLetter of(TableRun table, Object sourceId, DeadLetterReason reason, String message, SQLException error,
+                         Map<String, Object> sourceRow, Map<String, Object> mappedRow) {
+        SQLException root = error == null ? null : root(error);
+        return new DeadLetter(0, table.run().runId(), table.plan().phase().wire(), table.plan().name(),
+                sourceId == null ? null : sourceId.toString(), reason.wire(), root == null ? null : root.getClass().getName(),
+                root == null ? null : root.getSQLState(), root == null ? null : root.getErrorCode(), message, json(sourceRow),
+                json(mappedRow), Instant.now());
     }
 
     static Map<String, Object> row(List<String> names, Object[] values) {

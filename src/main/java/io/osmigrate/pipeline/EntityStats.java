@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.osmigrate.state.EntityFigures;
 
-/** Running counters of one entity in one phase. Thread-safe. */
+/** Running counters of one table in one phase (or step of the data phase). Thread-safe. */
 public final class EntityStats {
 
     final AtomicLong read = new AtomicLong();
@@ -17,18 +17,39 @@ public final class EntityStats {
     final AtomicLong deferredUpdates = new AtomicLong();
     final AtomicLong deleted = new AtomicLong();
     private final String entity;
-    private final String phase;
+    private final Phase phase;
     private final Instant startedAt = Instant.now();
     private volatile Instant finishedAt;
-    private volatile boolean failed;
+    private volatile String state = "done";
 
-    public EntityStats(String entity, String phase) {
+    public EntityStats(String entity, Phase phase) {
         this.entity = entity;
         this.phase = phase;
     }
 
+    /** Rows a clean step deleted. */
+    public void deleted(long rows) {
+        deleted.set(rows);
+    }
+
     public long deleted() {
         return deleted.get();
+    }
+
+    public long inserted() {
+        return inserted.get();
+    }
+
+    public long matched() {
+        return matched.get();
+    }
+
+    public long skipped() {
+        return skipped.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
     }
 
     public long read() {
@@ -39,7 +60,7 @@ public final class EntityStats {
         return entity;
     }
 
-    public String phase() {
+    public Phase phase() {
         return phase;
     }
 
@@ -54,13 +75,18 @@ public final class EntityStats {
         }
     }
 
-    /** The entity stopped the run. */
+    /** The table stopped the run. */
     public void markFailed() {
-        failed = true;
+        state = "failed";
+    }
+
+    /** The table ended early, between two batches, because the run was asked to stop. */
+    public void markStopped() {
+        state = "stopped";
     }
 
     public EntityFigures figures() {
-        return new EntityFigures(entity, phase, failed ? "failed" : "done", read.get(), inserted.get(), matched.get(), skipped.get(),
+        return new EntityFigures(entity, phase.wire(), state, read.get(), inserted.get(), matched.get(), skipped.get(),
                 deadLettered.get(), nulled.get(), deferredUpdates.get(), deleted.get(), startedAt,
                 finishedAt == null ? Instant.now() : finishedAt);
     }

@@ -10,34 +10,34 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.osmigrate.dialect.Dialect;
+import io.osmigrate.dialect.InsertTarget;
 import io.osmigrate.dialect.ValueKind;
 import io.osmigrate.plan.MatchColumn;
 
 /**
  * Finds the destination row a rejected row collides with, for the match-existing policy: by the
  * spec's match attributes when given, else by the first unique index of the destination table whose
- * columns the insert writes. Not thread-safe; one per entity.
+ * columns the insert writes. Immutable once made; thread-safe (each call uses the caller's connection).
  */
 final class ExistingRows {
 
-    private final EntityJob job;
     private final List<Integer> keySlots = new ArrayList<>();
     private final boolean byIdentifier;
     private final String sql;
 
-    ExistingRows(EntityJob job) {
-        this.job = job;
-        Dialect dialect = job.run().destination().dialect();
+    ExistingRows(TableRun table) {
+        Dialect dialect = table.run().destination().dialect();
+        InsertTarget target = table.plan().target();
         List<String> keyColumns = new ArrayList<>();
-        List<String> writable = job.target().columnNames().stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
-        if (!job.entity().match().isEmpty()) {
-            for (MatchColumn m : job.entity().match()) {
+        List<String> writable = target.columnNames().stream().map(c -> c.toUpperCase(Locale.ROOT)).toList();
+        if (!table.plan().match().isEmpty()) {
+            for (MatchColumn m : table.plan().match()) {
                 keyColumns.add(m.destinationColumn());
             }
         } else {
-            for (List<String> index : job.run().destination().catalog().uniqueIndexes(job.entity().destinationTable())) {
-                boolean onId = index.size() == 1 && index.get(0).equalsIgnoreCase(job.target().idColumn().name());
-                if (onId && !job.target().generatedId()
+            for (List<String> index : table.run().destination().catalog().uniqueIndexes(target.table())) {
+                boolean onId = index.size() == 1 && index.get(0).equalsIgnoreCase(target.idColumn().name());
+                if (onId && !target.generatedId()
                         || !onId && index.stream().allMatch(c -> writable.contains(c.toUpperCase(Locale.ROOT)))) {
                     keyColumns.addAll(index);
                     break;
@@ -47,14 +47,14 @@ final class ExistingRows {
         boolean identifier = false;
         for (String k : keyColumns) {
             int slot = writable.indexOf(k.toUpperCase(Locale.ROOT));
-            if (slot < 0 && k.equalsIgnoreCase(job.target().idColumn().name())) {
+            if (slot < 0 && k.equalsIgnoreCase(target.idColumn().name())) {
                 identifier = true;
             }
             keySlots.add(slot);
         }
         this.byIdentifier = identifier;
-        this.sql = keyColumns.isEmpty() ? null : "SELECT " + dialect.quote(job.target().idColumn().name()) + " FROM "
-                + dialect.quote(job.entity().destinationTable()) + " WHERE "
+        this.sql = keyColumns.isEmpty() ? null : "SELECT " + dialect.quote(target.idColumn().name()) + " FROM "
+                + dialect.quote(target.table()) + " WHERE "
                 + String.join(" AND ", keyColumns.stream().map(c -> dialect.quote(c) + " = ?").toList());
     }
 

@@ -1,26 +1,39 @@
 package io.osmigrate.pipeline;
 
 /**
- * Names of headers, exchange properties and endpoints of the data pipeline, in one place. Every record
- * message carries the run, phase, entity and source id headers, so a traced or logged message says which
- * record it is.
+ * Names of the table pipeline's headers, exchange properties, endpoints, templates and pools, in one
+ * place. Every record message carries the run, phase, table and source id headers, so a traced or
+ * logged message says which record it is.
  */
 public final class PipelineHeaders {
 
-    /** Exchange property carrying the {@link EntityJob} of the entity being moved. */
-    public static final String JOB = "OsmEntityJob";
+    /** Exchange property: the {@link TableRun} a table route is moving. */
+    public static final String TABLE = "OsmTable";
+    /** Exchange property: the dead letters of a batch, split to the dead-letter channel after the batch. */
+    public static final String REJECTED = "OsmRejected";
     /** Header: the run id. */
     public static final String RUN_ID = "OsmRunId";
-    /** Header: the phase ("data"). */
+    /** Header: the phase ("data", "lookup", "deferred"). */
     public static final String PHASE = "OsmPhase";
-    /** Header: the entity, as Module.Entity. */
+    /** Header: the table, e.g. "OrdersCore.Order". */
     public static final String ENTITY = "OsmEntity";
-    /** Header: the record's source identifier (record messages only). */
+    /** Header: the record's source identifier (record messages and dead letters). */
     public static final String SOURCE_ID = "OsmSourceId";
-    /** The route template of one entity's pipeline. */
-    public static final String TEMPLATE = "entity-pipeline";
-    /** The dead-letter channel. */
+
+    /** Route template: a table whose rows are inserted (and their pairs recorded). */
+    public static final String INSERT_TEMPLATE = "table-insert";
+    /** Route template: a looked-up table, whose rows are matched to destination rows. */
+    public static final String LOOKUP_TEMPLATE = "table-lookup";
+    /** Route template: a table whose deferred references are set on rows already written. */
+    public static final String UPDATE_TEMPLATE = "table-update";
+    /** The registry name of the writers' thread pool that every table route hands its batches to. */
+    public static final String WRITERS = "osmWriters";
+    /** The dead-letter channel's endpoint. */
     public static final String DEAD_LETTER_ENDPOINT = "direct:dead-letter";
+    /** The registry name of the state store's data source (the dead-letter channel writes through it). */
+    public static final String STATE_STORE = "osmStateStore";
+    /** The route configuration (error handling) every route uses, Java and YAML alike. */
+    public static final String ROUTE_CONFIGURATION = "osmigrate-errors";
 
     private PipelineHeaders() {
     }

@@ -40,14 +40,14 @@ public final class Progress implements AutoCloseable {
         return System.console() != null && !"dumb".equals(System.getenv("TERM"));
     }
 
-    void start(EntityStats stats, long expectedRows) {
+    public void start(EntityStats stats, long expectedRows) {
         current = stats;
         expected = expectedRows;
         lastRead = 0;
         lastNanos = System.nanoTime();
     }
 
-    void finish(EntityStats stats) {
+    public void finish(EntityStats stats) {
         if (terminal) {
             System.err.print("\r\033[K");
             System.err.flush();

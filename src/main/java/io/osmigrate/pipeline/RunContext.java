@@ -10,6 +10,9 @@ import org.apache.camel.ProducerTemplate;
 
 import io.osmigrate.config.OsmSettings;
 import io.osmigrate.env.Environment;
+import io.osmigrate.maps.StaticMap;
+import io.osmigrate.maps.TenantMap;
+import io.osmigrate.maps.UserMap;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.PlannedEntity;
@@ -17,7 +20,6 @@ import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.spec.Mode;
 import io.osmigrate.state.MapKind;
 import io.osmigrate.state.StateStore;
-import io.osmigrate.users.UserMap;
 
 /**
  * Everything one run shares across its phases: the plan, both environments, the state store, the
@@ -37,6 +39,7 @@ public final class RunContext {
     private final StaticMap statics;
     private final TenantMap tenants;
     private final StopSignal stop;
+    private final RetryPolicy retry;
     private volatile UserMap users;
     private final Instant startedAt = Instant.now();
     private final Map<String, Integer> scopes = new HashMap<>();
@@ -57,6 +60,7 @@ public final class RunContext {
         this.tenants = tenants;
         this.users = users;
         this.stop = stop;
+        this.retry = RetryPolicy.of(settings);
     }
 
     public String runId() {
@@ -110,6 +114,11 @@ public final class RunContext {
     /** Whether this run was asked to stop early (SIGTERM, a host stopping). */
     public StopSignal stop() {
         return stop;
+    }
+
+    /** Which failed writes are tried again, and how (the route configuration redelivers by it). */
+    public RetryPolicy retry() {
+        return retry;
     }
 
     public Instant startedAt() {

@@ -18,6 +18,11 @@ public final class StopSignal {
         }
     }
 
+    /** Why the runs were asked to stop ("SIGTERM", "the host is stopping"), or null. */
+    public String reason() {
+        return reason;
+    }
+
     public boolean isRequested() {
         return reason != null;
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.osmigrate.app.TextTable;
+import io.osmigrate.text.TextTable;
 import io.osmigrate.spec.Mode;
 
 /**

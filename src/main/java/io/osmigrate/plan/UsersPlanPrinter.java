@@ -1,6 +1,6 @@
 package io.osmigrate.plan;
 
-import io.osmigrate.app.TextTable;
+import io.osmigrate.text.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.osmigrate.app.TextTable;
-import io.osmigrate.pipeline.VerifyPhase;
+import io.osmigrate.text.TextTable;
+import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.state.EntityFigures;
 
 /** Writes a run report for a person: per-entity figures, the reconciliation, the outcome. */

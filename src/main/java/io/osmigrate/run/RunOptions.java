@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.pipeline.Phase;
 import io.osmigrate.spec.MigrationSpec;
 
 /**
@@ -35,7 +36,8 @@ public record RunOptions(List<Phase> phases, boolean fresh) {
                     + " rows that reference them), and this spec does not ask for it; nothing was deleted. To clean, add"
                     + " `clean: true` to the spec, or pass --fresh (fresh: true in a job file)");
         }
-        Set<Phase> set = phases.isEmpty() ? EnumSet.allOf(Phase.class) : EnumSet.copyOf(phases);
+        Set<Phase> set = EnumSet.noneOf(Phase.class);
+        (phases.isEmpty() ? EnumSet.allOf(Phase.class) : EnumSet.copyOf(phases)).stream().filter(Phase::selectable).forEach(set::add);
         if (phases.isEmpty() && !consent) {
             set.remove(Phase.CLEAN);
         }

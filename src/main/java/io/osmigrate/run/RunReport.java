@@ -3,7 +3,7 @@ package io.osmigrate.run;
 import java.time.Instant;
 import java.util.List;
 
-import io.osmigrate.pipeline.VerifyPhase;
+import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.state.EntityFigures;
 import io.osmigrate.users.UsersFigures;
 

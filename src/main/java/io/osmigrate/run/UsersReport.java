@@ -3,7 +3,7 @@ package io.osmigrate.run;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.osmigrate.app.TextTable;
+import io.osmigrate.text.TextTable;
 import io.osmigrate.users.UsersFigures;
 
 /** The users section of a printed run report: what the users phase did, per source tenant. */

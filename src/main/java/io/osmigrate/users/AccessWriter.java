@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.osmigrate.maps.UserMap;
 import io.osmigrate.env.Environment;
-import io.osmigrate.pipeline.TenantMap;
+import io.osmigrate.maps.TenantMap;
 
 /**
  * Creates the role links of users in scope in the destination: user roles, groups (matched by name and

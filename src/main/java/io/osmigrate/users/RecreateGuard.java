@@ -15,7 +15,7 @@ import io.osmigrate.env.Environment;
 import io.osmigrate.metamodel.Attribute;
 import io.osmigrate.metamodel.Entity;
 import io.osmigrate.metamodel.Metamodel;
-import io.osmigrate.pipeline.CleanPhase;
+import io.osmigrate.plan.CleanConditions;
 import io.osmigrate.plan.CleanStep;
 
 /**
@@ -62,7 +62,7 @@ final class RecreateGuard {
             if (step.isPresent() && step.get().action() == CleanStep.Action.DELETE_ALL) {
                 continue;
             }
-            String kept = step.map(s -> " AND CASE WHEN " + CleanPhase.deletedRows(s, clean, d) + " THEN 1 ELSE 0 END = 0")
+            String kept = step.map(s -> " AND CASE WHEN " + CleanConditions.deletedRows(s, clean, d) + " THEN 1 ELSE 0 END = 0")
                     .orElse("");
             for (Attribute a : e.attributes()) {
                 if (!a.isReference() || !user.get().key().equals(a.type().target())) {

@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.osmigrate.pipeline.TenantMap;
+import io.osmigrate.maps.UserMap;
+import io.osmigrate.maps.TenantMap;
 
 /**
  * Matches source users to destination users by tenant and username (case-insensitively): the

@@ -11,9 +11,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.osmigrate.maps.UserMap;
 import io.osmigrate.env.Environment;
 import io.osmigrate.metamodel.Metamodel;
-import io.osmigrate.pipeline.TenantMap;
+import io.osmigrate.maps.TenantMap;
 import io.osmigrate.spec.RoleLinks;
 import io.osmigrate.spec.UnresolvedPolicy;
 import io.osmigrate.spec.UserStrategy;

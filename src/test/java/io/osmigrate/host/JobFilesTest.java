@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.osmigrate.config.ConfigException;
-import io.osmigrate.run.Phase;
+import io.osmigrate.pipeline.Phase;
 
 /** Job files are read strictly, with the file, the line and what is allowed in every message. */
 class JobFilesTest {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.app.ExitCode;
 import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.Finding;

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.app.ExitCode;
-import io.osmigrate.run.Phase;
+import io.osmigrate.pipeline.Phase;
 import io.osmigrate.run.RunOptions;
 import io.osmigrate.run.RunReport;
 import io.osmigrate.sample.SampleOptions;

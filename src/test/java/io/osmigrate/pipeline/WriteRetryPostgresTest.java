@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.osmigrate.app.ExitCode;
 import io.osmigrate.plan.PlannedEntity;
-import io.osmigrate.run.Phase;
+import io.osmigrate.pipeline.Phase;
 import io.osmigrate.run.RunOptions;
 import io.osmigrate.run.RunReport;
 import io.osmigrate.sample.SampleOptions;

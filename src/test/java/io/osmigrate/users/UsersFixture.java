@@ -23,7 +23,7 @@ import io.osmigrate.config.EnvironmentSettings;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
 import io.osmigrate.plan.Plan;
-import io.osmigrate.run.Phase;
+import io.osmigrate.pipeline.Phase;
 import io.osmigrate.run.RunOptions;
 import io.osmigrate.run.RunReport;
 import io.osmigrate.run.RunService;

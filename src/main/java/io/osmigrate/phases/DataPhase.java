@@ -1,0 +1,60 @@
+package io.osmigrate.phases;
+
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.osmigrate.pipeline.EntityStats;
+import io.osmigrate.pipeline.PipelineHeaders;
+import io.osmigrate.pipeline.Progress;
+import io.osmigrate.pipeline.RunAbortedException;
+import io.osmigrate.pipeline.RunContext;
+import io.osmigrate.pipeline.TableRun;
+import io.osmigrate.plan.MatchColumn;
+import io.osmigrate.plan.PlannedEntity;
+
+/**
+ * The data phase, as table routes: the looked-up entities are matched first (table-lookup), then every
+ * moved entity is inserted in load order (table-insert), its deferred references left empty for the
+ * deferred phase. A table that fails stops the phase with {@link RunAbortedException}.
+ */
+public final class DataPhase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataPhase.class);
+
+    private DataPhase() {
+    }
+
+    /** Runs the phase; each table's figures go to {@code done} as soon as it ends, so a phase that stops still reports. */
+    public static void run(RunContext run, CamelContext camel, Progress progress, Consumer<EntityStats> done) throws Exception {
+        int order = 0;
+        for (PlannedEntity lookup : run.plan().lookups()) {
+            run.stop().check("the lookup of " + lookup.entity().qualifiedName());
+            run.state().keyMap().forget(run.scopeOf(lookup.entity()));
+            TableRun table = new TableRun(run, TablePlans.lookup(run, lookup));
+            TableRoute.move(camel, PipelineHeaders.LOOKUP_TEMPLATE, ++order, table, progress, done);
+            warnUnmatched(lookup, table.stats());
+        }
+        for (PlannedEntity entity : run.plan().moved()) {
+            run.stop().check(entity.entity().qualifiedName());
+            LOG.info("{}: moving up to {} source rows", entity.entity().qualifiedName(), entity.sourceRows());
+            TableRun table = new TableRun(run, TablePlans.insert(run, entity));
+            TableRoute.move(camel, PipelineHeaders.INSERT_TEMPLATE, entity.order(), table, progress, done);
+            EntityStats s = table.stats();
+            LOG.info("{}: {} read, {} inserted, {} matched, {} skipped, {} dead-lettered", s.entity(), s.read(),
+                    s.inserted(), s.matched(), s.skipped(), s.deadLettered());
+        }
+    }
+
+    private static void warnUnmatched(PlannedEntity lookup, EntityStats stats) {
+        long unmatched = stats.read() - stats.matched();
+        if (unmatched > 0) {
+            LOG.warn("{}: {} of {} source rows have no destination row with the same {}; references to them follow"
+                    + " unresolvedReference", lookup.entity().qualifiedName(), unmatched, stats.read(),
+                    lookup.match().stream().map(MatchColumn::attribute).collect(Collectors.joining(", ")));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.osmigrate.phases;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.osmigrate.dialect.ColumnInfo;
+import io.osmigrate.dialect.InsertTarget;
+import io.osmigrate.dialect.PhysicalCatalog;
+import io.osmigrate.dialect.ValueKind;
+import io.osmigrate.maps.TypedValues;
+import io.osmigrate.pipeline.DeadLetterReason;
+import io.osmigrate.pipeline.Phase;
+import io.osmigrate.pipeline.RunContext;
+import io.osmigrate.pipeline.Slot;
+import io.osmigrate.pipeline.SlotSource;
+import io.osmigrate.pipeline.TableIdentifier;
+import io.osmigrate.pipeline.TablePlan;
+import io.osmigrate.pipeline.TableRead;
+import io.osmigrate.plan.ColumnPlan;
+import io.osmigrate.plan.ColumnRole;
+import io.osmigrate.plan.EntityRef;
+import io.osmigrate.plan.IdentifierKind;
+import io.osmigrate.plan.MatchColumn;
+import io.osmigrate.plan.PlannedEntity;
+import io.osmigrate.spec.Mode;
+
+/**
+ * The application entities of a plan as the table pipeline moves them: which source columns each reads,
+ * and for every destination column where its value comes from (copied, filled, mapped through statics,
+ * tenants or users, or through the key map of another entity). Three kinds per entity: the rows to
+ * insert, the matches of a looked-up entity, and the deferred references set after its cycle group.
+ */
+final class TablePlans {
+
+    private TablePlans() {
+    }
+
+    /** A moved entity's insert: every column that is not deferred. */
+    static TablePlan insert(RunContext run, PlannedEntity entity) {
+        PhysicalCatalog src = run.source().catalog();
+        PhysicalCatalog dst = run.destination().catalog();
+        LocalDateTime now = LocalDateTime.now();
+        List<Slot> slots = new ArrayList<>();
+        List<String> readColumns = new ArrayList<>();
+        List<ValueKind> readKinds = new ArrayList<>();
+        for (ColumnPlan c : entity.columns()) {
+            ColumnInfo d = column(dst, entity.destinationTable(), c.destinationColumn());
+            int index = -1;
+            if (c.role() != ColumnRole.DEFAULT_FILL && !c.deferred()) {
+                index = readColumns.size();
+                readColumns.add(c.sourceColumn());
+                readKinds.add(ValueKind.of(column(src, entity.sourceTable(), c.sourceColumn()).jdbcType()));
+            }
+            slots.add(new Slot(c.attribute(), d, index, source(run, entity, c, d, now), c.mandatory()));
+        }
+        ColumnInfo dstId = column(dst, entity.destinationTable(), entity.identifier().destinationColumn());
+        InsertTarget target = new InsertTarget(entity.destinationTable(), dstId,
+                entity.identifier().kind() == IdentifierKind.AUTONUMBER, slots.stream().map(Slot::destination).toList());
+        TableIdentifier identifier = entity.identifier().kind() == IdentifierKind.REFERENCE
+                ? new TableIdentifier(IdentifierKind.REFERENCE, run.scopeOf(entity.identifier().target()), entity.identifier().target())
+                : TableIdentifier.of(entity.identifier().kind());
+        return new TablePlan(entity.entity().qualifiedName(), Phase.DATA, entity.entity(), run.scopeOf(entity.entity()),
+                read(run, entity, readColumns, readKinds), slots, target, identifier, entity.match(), entity.batchSize(),
+                entity.unresolvedReference(), entity.onConflict(), entity.sourceRows());
+    }
+
+    /** A looked-up entity: its match attributes read, compared with the destination's after mapping references. */
+    static TablePlan lookup(RunContext run, PlannedEntity entity) {
+        PhysicalCatalog src = run.source().catalog();
+        PhysicalCatalog dst = run.destination().catalog();
+        List<Slot> slots = new ArrayList<>();
+        List<ValueKind> kinds = new ArrayList<>();
+        for (MatchColumn m : entity.match()) {
+            ColumnInfo d = column(dst, entity.destinationTable(), m.destinationColumn());
+            kinds.add(ValueKind.of(column(src, entity.sourceTable(), m.sourceColumn()).jdbcType()));
+            SlotSource source = m.role() == ColumnRole.REFERENCE ? keyMapped(run, m.target()) : new SlotSource.Copy();
+            slots.add(new Slot(m.attribute(), d, slots.size(), source, false));
+        }
+        InsertTarget target = new InsertTarget(entity.destinationTable(),
+                column(dst, entity.destinationTable(), entity.identifier().destinationColumn()), false,
+                slots.stream().map(Slot::destination).toList());
+        return new TablePlan(entity.entity().qualifiedName(), Phase.LOOKUP, entity.entity(), run.scopeOf(entity.entity()),
+                read(run, entity, entity.match().stream().map(MatchColumn::sourceColumn).toList(), kinds), slots, target,
+                TableIdentifier.of(IdentifierKind.COPIED), entity.match(), entity.batchSize(), entity.unresolvedReference(),
+                entity.onConflict(), entity.sourceRows());
+    }
+
+    /** A moved entity's deferred references, set on its rows once its cycle group is loaded. */
+    static TablePlan deferred(RunContext run, PlannedEntity entity) {
+        PhysicalCatalog src = run.source().catalog();
+        PhysicalCatalog dst = run.destination().catalog();
+        List<Slot> slots = new ArrayList<>();
+        List<ValueKind> kinds = new ArrayList<>();
+        for (ColumnPlan c : entity.deferredColumns()) {
+            kinds.add(ValueKind.of(column(src, entity.sourceTable(), c.sourceColumn()).jdbcType()));
+            slots.add(new Slot(c.attribute(), column(dst, entity.destinationTable(), c.destinationColumn()), slots.size(),
+                    keyMapped(run, c.target()), false));
+        }
+        InsertTarget target = new InsertTarget(entity.destinationTable(),
+                column(dst, entity.destinationTable(), entity.identifier().destinationColumn()), false,
+                slots.stream().map(Slot::destination).toList());
+        return new TablePlan(entity.entity().qualifiedName(), Phase.DEFERRED, entity.entity(), run.scopeOf(entity.entity()),
+                read(run, entity, entity.deferredColumns().stream().map(ColumnPlan::sourceColumn).toList(), kinds), slots,
+                target, TableIdentifier.of(IdentifierKind.COPIED), List.of(), entity.batchSize(), entity.unresolvedReference(),
+                entity.onConflict(), entity.sourceRows());
+    }
+
+    private static SlotSource source(RunContext run, PlannedEntity entity, ColumnPlan c, ColumnInfo d, LocalDateTime now) {
+        if (c.role() == ColumnRole.DEFAULT_FILL) {
+            return new SlotSource.Fill(TypedValues.fromText(c.fill(), ValueKind.of(d.jdbcType()), now));
+        }
+        if (c.deferred()) {
+            return new SlotSource.Deferred();
+        }
+        return switch (c.role()) {
+            case VALUE -> new SlotSource.Copy();
+            case REFERENCE -> keyMapped(run, c.target());
+            case STATIC_REFERENCE -> new SlotSource.Mapped(run.statics().forEntity(c.target().key(), ValueKind.of(d.jdbcType())),
+                    DeadLetterReason.STATIC_UNMATCHED, run.spec().statics().unmatchedOrDefault());
+            case TENANT_ID, TENANT_REFERENCE -> new SlotSource.Mapped(run.tenants(), DeadLetterReason.TENANT_UNMATCHED,
+                    entity.unresolvedReference());
+            case USER_REFERENCE -> new SlotSource.Mapped(run.users(), DeadLetterReason.USER_UNMATCHED, entity.unresolvedReference());
+            case SKIPPED_REFERENCE -> new SlotSource.Emptied(c.target() == null ? "an entity osmigrate does not move"
+                    : c.target().qualifiedName() + ", which is skipped");
+            case DEFAULT_FILL -> throw new IllegalStateException("handled above");
+        };
+    }
+
+    private static SlotSource keyMapped(RunContext run, EntityRef target) {
+        boolean lookup = run.plan().entity(target.qualifiedName()).map(p -> p.mode() == Mode.LOOKUP).orElse(false);
+        return new SlotSource.KeyMapped(run.scopeOf(target), target, lookup);
+    }
+
+    private static TableRead read(RunContext run, PlannedEntity entity, List<String> columns, List<ValueKind> kinds) {
+        ColumnInfo srcId = column(run.source().catalog(), entity.sourceTable(), entity.identifier().sourceColumn());
+        return new TableRead(entity.sourceTable(), srcId.name(), ValueKind.of(srcId.jdbcType()), columns, kinds);
+    }
+
+    private static ColumnInfo column(PhysicalCatalog catalog, String table, String column) {
+        return catalog.column(table, column).orElseThrow(() -> new IllegalStateException(
+                "column " + column + " of " + table + " vanished since the plan was made"));
+    }
+}

@@ -1,0 +1,52 @@
+package io.osmigrate.pipeline;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * A table's source rows, streamed in identifier order and handed out a batch at a time, so the route
+ * splits the table into batches, then each batch into record messages. It ends early, between two
+ * batches, when the run is asked to stop: the batches already handed out are written, no new one is
+ * read. Used by the route's splitter thread only.
+ */
+final class BatchStream implements Iterator<List<SourceRow>> {
+
+    private final Iterator<SourceRow> rows;
+    private final int batchSize;
+    private final StopSignal stop;
+    private boolean stopped;
+
+    BatchStream(Iterator<SourceRow> rows, int batchSize, StopSignal stop) {
+        this.rows = rows;
+        this.batchSize = batchSize;
+        this.stop = stop;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (stop.isRequested() && rows.hasNext()) {
+            stopped = true;
+            return false;
+        }
+        return rows.hasNext();
+    }
+
+    @Override
+    public List<SourceRow> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        List<SourceRow> batch = new ArrayList<>(batchSize);
+        while (batch.size() < batchSize && rows.hasNext()) {
+            batch.add(rows.next());
+        }
+        return batch;
+    }
+
+    /** Whether the stream ended because a stop was requested, with rows left unread. */
+    boolean stopped() {
+        return stopped;
+    }
+}

@@ -1,0 +1,41 @@
+package io.osmigrate.pipeline;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import io.osmigrate.config.ConfigException;
+
+/**
+ * The phases of a run, in the order they run, and the steps of the data phase that report figures of
+ * their own (lookups, deferred references). A run's {@code --phases} names phases, never steps.
+ */
+public enum Phase {
+    STATICS(true), USERS(true), CLEAN(true), LOOKUP(false), DATA(true), DEFERRED(false), VERIFY(true);
+
+    private final boolean selectable;
+
+    Phase(boolean selectable) {
+        this.selectable = selectable;
+    }
+
+    /** The word for it in specs, job files, reports and the state store. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A phase a run may be asked for; false for a step of another phase. */
+    public boolean selectable() {
+        return selectable;
+    }
+
+    public static Phase parse(String text) {
+        for (Phase p : values()) {
+            if (p.selectable && p.wire().equalsIgnoreCase(text.trim())) {
+                return p;
+            }
+        }
+        throw new ConfigException("unknown phase '" + text + "'; phases: " + Arrays.stream(values()).filter(Phase::selectable)
+                .map(Phase::wire).collect(Collectors.joining(", ")));
+    }
+}
