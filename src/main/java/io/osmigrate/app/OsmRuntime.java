@@ -43,6 +43,7 @@ public final class OsmRuntime implements AutoCloseable {
     private final StopSignal stop = new StopSignal();
     private StateStore state;
     private boolean pipelineInstalled;
+    private boolean deadLetterChannel;
     private final java.util.Set<Class<?>> installed = new java.util.HashSet<>();
 
     private OsmRuntime(CamelContext camel, boolean ownsCamel, OsmSettings settings) {
@@ -172,6 +173,15 @@ public final class OsmRuntime implements AutoCloseable {
         if (state == null) {
             state = StateStore.open(settings);
             camel.getRegistry().bind(PipelineHeaders.STATE_STORE, state.dataSource());
+            if (!deadLetterChannel) {
+                // the channel stores into the state store: it exists once the store is open, never before
+                try {
+                    camel.addRoutes(new DeadLetterRoute());
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot add the dead-letter channel: " + e.getMessage(), e);
+                }
+                deadLetterChannel = true;
+            }
         }
         return state;
     }
@@ -179,9 +189,7 @@ public final class OsmRuntime implements AutoCloseable {
     /** The Camel context with the pipeline routes installed and started, ready for a run. */
     public synchronized CamelContext pipeline() throws Exception {
         if (!pipelineInstalled) {
-            state();
             camel.addRoutes(new TableRoutes(settings.writers()));
-            camel.addRoutes(new DeadLetterRoute());
             pipelineInstalled = true;
         }
         if (!camel.isStarted()) {

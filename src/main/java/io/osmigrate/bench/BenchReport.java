@@ -10,12 +10,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.osmigrate.text.Json;
 
 /** Prints the benchmark's figures for a person and writes them as JSON. */
 final class BenchReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.FILES;
 
     private BenchReport() {
     }

@@ -112,10 +112,6 @@ public final class PhysicalCatalog {
         return byIndex.values().stream().map(m -> java.util.List.copyOf(m.values())).toList();
     }
 
-    public String schema() {
-        return schema;
-    }
-
     private Map<String, ColumnInfo> loadColumns(String actualTable) {
         Map<String, ColumnInfo> result = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); ResultSet rs = c.getMetaData().getColumns(catalog, schema, actualTable, "%")) {

@@ -162,10 +162,6 @@ final class SqlServerBulkRows implements ISQLServerBulkData {
         }
     }
 
-    int rowCount() {
-        return rows.size();
-    }
-
     @Override
     public Set<Integer> getColumnOrdinals() {
         Set<Integer> ordinals = new LinkedHashSet<>();

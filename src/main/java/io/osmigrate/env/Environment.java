@@ -178,11 +178,6 @@ public final class Environment implements AutoCloseable {
         }
     }
 
-    /** Forgets the catalog snapshot (after tables were created, e.g. by a test). */
-    public void refreshCatalog() {
-        catalog.set(null);
-    }
-
     /**
      * An exception for this environment whose message is free of the password. The driver's exception
      * is not chained: its text or its own causes may carry the URL with credentials.

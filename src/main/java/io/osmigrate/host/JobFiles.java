@@ -110,11 +110,11 @@ final class JobFiles {
     }
 
     static String allowedPhases() {
-        return Arrays.stream(Phase.values()).map(Phase::wire).collect(Collectors.joining(", "));
+        return Arrays.stream(Phase.values()).filter(Phase::selectable).map(Phase::wire).collect(Collectors.joining(", "));
     }
 
     private static boolean isPhase(String text) {
-        return Arrays.stream(Phase.values()).anyMatch(p -> p.wire().equalsIgnoreCase(text.trim()));
+        return Arrays.stream(Phase.values()).anyMatch(p -> p.selectable() && p.wire().equalsIgnoreCase(text.trim()));
     }
 
     private static String line(String text, JsonProcessingException e) {

@@ -19,10 +19,6 @@ public record JobOutcome(String job, String spec, String command, String status,
                          String runId, String reportFile, Instant startedAt, Instant finishedAt,
                          Map<String, Object> details) {
 
-    public boolean succeeded() {
-        return exitCode == 0;
-    }
-
     /** The same outcome with its message replaced (the host adds why a job ended, e.g. a stop). */
     JobOutcome withMessage(String text) {
         return new JobOutcome(job, spec, command, status, exitCode, text, runId, reportFile, startedAt, finishedAt, details);

@@ -19,13 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.osmigrate.app.ExitCode;
 import io.osmigrate.app.JobFailedException;
 import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.Schedule;
+import io.osmigrate.text.Json;
 
 /**
  * The bean the host's routes call ({@code osmHost}): runs job files from the inbox and cron
@@ -41,8 +40,7 @@ public final class OsmHost {
 
     private static final Logger LOG = LoggerFactory.getLogger(OsmHost.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = Json.FILES;
 
     private final JobRunner runner;
     private final Path inbox;
@@ -51,10 +49,6 @@ public final class OsmHost {
     public OsmHost(JobRunner runner) {
         this.runner = runner;
         this.inbox = runner.runtime().settings().inbox();
-    }
-
-    public JobRunner runner() {
-        return runner;
     }
 
     /** Called by the job-inbox route once the file sits in .inprogress/; throws when the job did not succeed. */

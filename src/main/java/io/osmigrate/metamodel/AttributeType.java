@@ -28,10 +28,6 @@ public record AttributeType(String code, OsType basic, EntityKey target) {
         return target != null;
     }
 
-    public Optional<EntityKey> targetKey() {
-        return Optional.ofNullable(target);
-    }
-
     /** Types that compare equal for drift purposes: same basic type, or references to the same target. */
     public boolean sameAs(AttributeType other) {
         return basic == other.basic && java.util.Objects.equals(target, other.target);

@@ -44,12 +44,4 @@ public record Entity(EntityKey key, long id, String name, String espaceName, Str
     public Optional<Attribute> identifierAttribute() {
         return identifier == null ? Optional.empty() : attribute(identifier);
     }
-
-    public Map<String, Attribute> attributesBySsKey() {
-        return attributes.stream().collect(Collectors.toMap(Attribute::ssKey, Function.identity(), (a, b) -> a));
-    }
-
-    public String lowerName() {
-        return name.toLowerCase(Locale.ROOT);
-    }
 }

@@ -10,10 +10,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.osmigrate.state.DeadLetter;
+import io.osmigrate.text.Json;
 
 /**
  * Builds dead letters: the reason, the error with its SQL state and vendor code, the source row and the
@@ -21,8 +20,7 @@ import io.osmigrate.state.DeadLetter;
  */
 final class DeadLetters {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = Json.COMPACT;
 
     private DeadLetters() {
     }

@@ -16,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.osmigrate.app.ExitCode;
 import io.osmigrate.app.Plans;
@@ -45,6 +43,7 @@ import io.osmigrate.state.StateStore;
 import io.osmigrate.users.UserTable;
 import io.osmigrate.users.UsernameMatcher;
 import io.osmigrate.users.UsersPhase;
+import io.osmigrate.text.Json;
 
 /**
  * The steps of the run route and of its phase routes (see {@link RunRoutes}), each working on the
@@ -54,8 +53,7 @@ final class RunSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunSteps.class);
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = Json.FILES;
 
     private RunSteps() {
     }

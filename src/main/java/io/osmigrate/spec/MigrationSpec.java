@@ -56,8 +56,4 @@ public record MigrationSpec(Path file, String source, String destination, Scope 
         }
         return defaults.batchSize() != null ? defaults.batchSize() : configured;
     }
-
-    public List<String> entityKeys() {
-        return List.copyOf(entities.keySet());
-    }
 }
