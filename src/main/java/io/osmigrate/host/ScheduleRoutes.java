@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
 
 import io.osmigrate.config.Schedule;
+import io.osmigrate.pipeline.PipelineHeaders;
 
 /**
  * One Quartz route per configured schedule ({@code osmigrate.schedule.<name>.*}). A schedule runs
@@ -24,7 +25,7 @@ final class ScheduleRoutes extends RouteBuilder {
     public void configure() {
         for (Schedule s : schedules) {
             from("quartz:osmigrate/" + s.name() + "?stateful=true&cron=" + s.cron().trim().replace(' ', '+'))
-                    .routeId("schedule-" + s.name())
+                    .routeId("schedule-" + s.name()).routeConfigurationId(PipelineHeaders.ROUTE_CONFIGURATION)
                     .bean("osmHost", "runSchedule('" + s.name() + "')").id("schedule-" + s.name() + "-run");
         }
     }

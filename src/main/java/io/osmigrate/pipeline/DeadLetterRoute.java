@@ -22,7 +22,7 @@ public final class DeadLetterRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(PipelineHeaders.DEAD_LETTER_ENDPOINT).routeId("dead-letter")
+        from(PipelineHeaders.DEAD_LETTER_ENDPOINT).routeId("dead-letter").routeConfigurationId(PipelineHeaders.ROUTE_CONFIGURATION)
                 .process(DeadLetterRoute::parameters).id("dead-letter-parameters")
                 .to("sql:" + INSERT + "?dataSource=#" + PipelineHeaders.STATE_STORE).id("dead-letter-store");
     }
