@@ -17,7 +17,7 @@ import io.osmigrate.state.DeadLetter;
 import io.osmigrate.state.StateStore;
 
 /** {@code dead-letters [--run ID]}: lists dead letters, with their reason and rows. */
-@Command(name = "dead-letters", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+@Command(name = "dead-letters", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Lists the records that could not be moved, with why and the rows.")
 final class DeadLettersCommand implements Callable<Integer> {
 

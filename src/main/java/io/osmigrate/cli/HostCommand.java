@@ -9,7 +9,7 @@ import io.osmigrate.app.ExitCode;
 import io.osmigrate.host.HostMain;
 
 /** {@code host}: the long-lived route host (job inbox and schedules). Stops on SIGTERM or Ctrl-C. */
-@Command(name = "host", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+@Command(name = "host", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Runs the route host: job files dropped in the inbox and cron schedules start runs.")
 final class HostCommand implements Callable<Integer> {
 
