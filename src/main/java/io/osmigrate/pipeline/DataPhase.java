@@ -39,6 +39,7 @@ public final class DataPhase {
             done.accept(stats);
         }
         List<PlannedEntity> moved = run.plan().moved();
+        progress.expect(moved.size(), moved.stream().mapToLong(PlannedEntity::sourceRows).sum());
         Map<Integer, Integer> lastOfGroup = new HashMap<>();
         for (int i = 0; i < moved.size(); i++) {
             lastOfGroup.put(moved.get(i).cycleGroup(), i);
