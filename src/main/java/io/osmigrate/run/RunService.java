@@ -119,14 +119,14 @@ public final class RunService {
                     + " destination during the run: another writer, or a key map that does not match this destination";
             LOG.error("Run {}: {}", runId, outcome.message);
         }
-        state.runs().finish(runId, outcome.state, outcome.message);
-        outcome.figures.forEach(f -> state.runs().record(runId, f));
         int exit = switch (outcome.state) {
             case SUCCEEDED -> ExitCode.OK.code();
             case DEAD_LETTERS -> ExitCode.DEAD_LETTERS.code();
             case UNACCOUNTED -> ExitCode.UNACCOUNTED.code();
             default -> ExitCode.FAULT.code();
         };
+        state.runs().finish(runId, outcome.state, exit, outcome.message);
+        outcome.figures.forEach(f -> state.runs().record(runId, f));
         RunReport report = new RunReport(runId, spec.name(), source.name(), destination.name(), outcome.state.name(), exit, started,
                 Instant.now(), phaseNames, outcome.figures, outcome.verify, deadLetters, outcome.message, null, outcome.users);
         return writeReport(runtime, report);
