@@ -13,7 +13,8 @@ import io.osmigrate.app.ExitCode;
 /** The command line: {@code java -jar osmigrate.jar <command>}. Exit codes are those of {@link ExitCode}. */
 @Command(name = "osmigrate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Copies the data of an OutSystems 11 solution from one environment to another.",
-        subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, DeadLettersCommand.class, HostCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, DeadLettersCommand.class, RunsCommand.class, ReportCommand.class, HostCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (plan runnable, every record moved)", "1:some records were dead-lettered",
             "2:configuration or spec error, environment unreachable", "3:the plan has blocking errors",
@@ -35,6 +36,7 @@ public final class OsMigrate implements Callable<Integer> {
     public static int execute(String... args) {
         return new CommandLine(new OsMigrate())
                 .setExecutionExceptionHandler(new FailureHandler()) // invalid arguments exit with 2, picocli's usage code
+                .setCaseInsensitiveEnumValuesAllowed(true) // --format json as well as JSON
                 .execute(args);
     }
 

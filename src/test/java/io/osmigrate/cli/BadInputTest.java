@@ -186,6 +186,14 @@ class BadInputTest {
                 // command-line arguments
                 command("dead-letters before any run", "dead-letters")
                         .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
+                command("runs before any run", "runs")
+                        .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
+                command("report before any run", "report", "20260101-020000-1a2b3c4d")
+                        .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
+                command("report of something that is no run id", "report", "../../etc").says("'../../etc' is not a run id"),
+                command("runs --limit 0", "runs", "--limit", "0").says("--limit is 0; give 1 or more"),
+                command("runs in a format there is not", "runs", "--format", "xml").says("--format", "xml", "TEXT, JSON, CSV"),
+                command("dead-letters in a format there is not", "dead-letters", "--format", "yaml").says("--format", "yaml"),
                 command("demo --rows -1", "demo", "--rows", "-1").says("--rows is -1; allowed: 1 or more"),
                 command("demo --rows 0", "demo", "--rows", "0").says("--rows is 0"),
                 command("demo --rows that is not a number", "demo", "--rows", "many").says("--rows", "many"),
