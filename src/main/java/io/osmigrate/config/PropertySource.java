@@ -1,5 +1,6 @@
 package io.osmigrate.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,8 @@ public final class PropertySource {
 
     /** The keys a -D system property may give or override: osmigrate's own (camel-main reads camel.* itself). */
     private static final String OVERRIDABLE = "osmigrate.";
+    /** JVM options of osmigrate's that are not settings: log levels (log4j2.xml) and the crash tests' fault seam. */
+    private static final List<String> NOT_SETTINGS = List.of("osmigrate.log.", "osmigrate.camel.", "osmigrate.fault.");
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)(:[^}]*)?}}");
 
     private final PropertiesComponent properties;
@@ -36,7 +39,7 @@ public final class PropertySource {
         }
         // Camel resolves a -D override of a key its locations hold, but never lists a key only -D gives
         for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith(OVERRIDABLE)) {
+            if (key.startsWith(OVERRIDABLE) && NOT_SETTINGS.stream().noneMatch(key::startsWith)) {
                 rawValues.put(key, System.getProperty(key));
             }
         }

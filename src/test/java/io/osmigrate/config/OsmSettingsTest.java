@@ -162,4 +162,17 @@ class OsmSettingsTest {
             System.clearProperty("osmigrate.bach-size");
         }
     }
+
+    /** The log levels and the crash tests' fault seam are JVM options, not settings: they are not refused as unknown. */
+    @Test
+    void jvmOptionsThatAreNotSettingsAreLeftAlone() throws Exception {
+        Map<String, String> given = Map.of("osmigrate.log.level", "DEBUG", "osmigrate.camel.log.level", "INFO",
+                "osmigrate.fault.pause-at", "nowhere:1");
+        given.forEach(System::setProperty);
+        try {
+            assertThat(load("osmigrate.env.prod.url = jdbc:h2:mem:p\n").environments()).containsOnlyKeys("prod");
+        } finally {
+            given.keySet().forEach(System::clearProperty);
+        }
+    }
 }
