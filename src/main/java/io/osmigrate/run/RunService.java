@@ -41,6 +41,7 @@ import io.osmigrate.plan.PlanJson;
 import io.osmigrate.plan.StaticPlan;
 import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.EntityFigures;
+import io.osmigrate.state.RunLock;
 import io.osmigrate.state.RunState;
 import io.osmigrate.state.StateStore;
 import io.osmigrate.users.UserMap;
@@ -84,6 +85,17 @@ public final class RunService {
         Environment source = runtime.environment(spec, Side.SOURCE);
         Environment destination = runtime.environment(spec, Side.DESTINATION);
         StateStore state = runtime.state();
+        String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // one run between two environments at a time, in any process: taken before recovery, which would settle
+        // another live run's batches as if it had died
+        try (RunLock lock = state.runLocks().acquire(source.name(), destination.name(), runId, spec.file().toString())) {
+            return runHolding(runtime, spec, phases, started, planned, phaseNames, source, destination, state, runId);
+        }
+    }
+
+    private static RunReport runHolding(OsmRuntime runtime, MigrationSpec spec, Set<Phase> phases, Instant started,
+                                        Plans.Planned planned, List<String> phaseNames, Environment source,
+                                        Environment destination, StateStore state, String runId) throws Exception {
         Recovery.settle(state, destination, source.name());
         Optional<String> pendingClean = state.runs().pendingClean(source.name(), destination.name());
         if (!phases.contains(Phase.CLEAN) && pendingClean.isPresent()) {
@@ -91,7 +103,6 @@ public final class RunService {
                     + destination.name() + " did not finish, so rows of the scope may remain without their key-map pairs;"
                     + " run again with --fresh (or with clean: true in the spec) to finish it");
         }
-        String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
         state.runs().start(runId, spec.file().toString(), source.name(), destination.name(), String.join(",", phaseNames));
         Outcome outcome = new Outcome();
         try {
