@@ -18,7 +18,7 @@ final class HostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new HostMain(parent.config).run();
-        return ExitCode.OK.code();
+        // a host that lost the active role to another host ends with 4, so a supervisor sees it and starts it again
+        return new HostMain(parent.config).run() ? ExitCode.OK.code() : ExitCode.FAULT.code();
     }
 }

@@ -28,7 +28,9 @@ public final class OsmSettings {
     private static final Set<String> SCHEDULE_PROPERTIES = Set.of("spec", "cron", "command");
     private static final Set<String> TOP_LEVEL = Set.of("osmigrate.state.url", "osmigrate.state.username",
             "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.spec-folders", "osmigrate.batch-size",
-            "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds");
+            "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds",
+            "osmigrate.http.host", "osmigrate.http.port", "osmigrate.http.token", "osmigrate.cluster.folder",
+            "osmigrate.cluster.heartbeat-seconds");
 
     private final String origin;
     private final Map<String, EnvironmentSettings> environments;
@@ -44,6 +46,7 @@ public final class OsmSettings {
     private final int writers;
     private final long keyMapCacheSize;
     private final Duration progressInterval;
+    private final HostSettings host;
 
     private OsmSettings(PropertySource p) {
         this.origin = p.origin();
@@ -74,6 +77,7 @@ public final class OsmSettings {
             }
         }
         this.schedules = readSchedules(p);
+        this.host = HostSettings.read(p, inbox);
     }
 
     /** Reads and validates; throws {@link ConfigException} on the first mistake. */
@@ -151,6 +155,11 @@ public final class OsmSettings {
 
     public Duration progressInterval() {
         return progressInterval;
+    }
+
+    /** The route host's HTTP trigger and how it shares the work with another host. */
+    public HostSettings host() {
+        return host;
     }
 
     public String origin() {

@@ -1,0 +1,68 @@
+package io.osmigrate.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.osmigrate.testsupport.ChildRun;
+
+/**
+ * Two route hosts, each a child JVM, sharing one configuration: one inbox, one data folder (so one embedded state
+ * store) and one pair of environments. One is active and runs the jobs; the other stands by without holding the
+ * state store. The active one is killed (SIGKILL) in the middle of a run: the standby takes over, settles the job
+ * the dead host left in .inprogress/, and runs the next job to completion. Waits are for lines and files, with
+ * generous limits; nothing asserts how long anything took.
+ */
+class StandbyTakeoverTest {
+
+    private static final long WAIT_SECONDS = 90;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void whenTheActiveHostDiesTheStandbyTakesOverAndRunsTheNextJob() throws Exception {
+        // one row per batch: the run lasts long enough to be killed in its data phase
+        HostFixture f = new HostFixture(tmp, 1000).with("osmigrate.batch-size = 1").with("osmigrate.cluster.heartbeat-seconds = 1");
+        try (ChildRun first = host(f)) {
+            assertThat(first.await(l -> l.contains("This host is now the active one"), WAIT_SECONDS, TimeUnit.SECONDS))
+                    .as("the first host should become active; it printed:%n%s", first.output()).isNotNull();
+            try (ChildRun second = host(f)) {
+                assertThat(second.await(l -> l.contains("Standing by"), WAIT_SECONDS, TimeUnit.SECONDS))
+                        .as("the second host should stand by; it printed:%n%s", second.output()).isNotNull();
+
+                f.drop("cut.yaml", f.job("run"));
+                assertThat(first.await(l -> l.contains("moving up to"), WAIT_SECONDS, TimeUnit.SECONDS))
+                        .as("the active host should run the job (the standby holds no state store); it printed:%n%s",
+                                first.output()).isNotNull();
+                assertThat(second.output()).doesNotContain("Job cut.yaml").doesNotContain("now the active one");
+
+                assertThat(first.stop(ChildRun.Signal.KILL)).as("killed mid-run").isTrue();
+
+                assertThat(second.await(l -> l.contains("This host is now the active one"), WAIT_SECONDS, TimeUnit.SECONDS))
+                        .as("the standby should take over; it printed:%n%s", second.output()).isNotNull();
+                HostFixture.Result cut = f.awaitResult("cut.yaml");
+                assertThat(cut.folder()).isEqualTo(OsmHost.FAILED);
+                assertThat(cut.message()).contains("the host stopped while this job ran");
+
+                f.drop("next.yaml", f.job("run"));
+                HostFixture.Result next = f.awaitResult("next.yaml");
+                assertThat(next.folder()).isEqualTo(OsmHost.DONE);
+                // 0: every row accounted for, none twice (a duplicate would end the run UNACCOUNTED, exit code 5)
+                assertThat(next.exitCode()).as(next.message()).isZero();
+                assertThat(second.output()).contains("Job next.yaml");
+                assertThat(second.output()).contains("takes test-source → test-destination over from run")
+                        .as("the dead host's run lock was replaced at once, its process being gone");
+            }
+        }
+    }
+
+    private static ChildRun host(HostFixture f) throws Exception {
+        return ChildRun.start(f.root, List.of(), "--config", f.config.toString(), "host");
+    }
+}
