@@ -143,8 +143,10 @@ public final class HostMain {
         return active != null && active.isActive();
     }
 
+    /** Stops the host from a thread of its own: ends {@link #run} (completed) as well as a host {@link #start}ed. */
     private void stopQuietly() {
         try {
+            main.completed();
             main.stop();
         } catch (Exception e) {
             LOG.error("Cannot stop the host: {}", e.getMessage());

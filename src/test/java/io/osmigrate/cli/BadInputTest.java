@@ -182,6 +182,18 @@ class BadInputTest {
                 number("osmigrate.env.dst.pool-size", "65", "1..64"),
                 number("osmigrate.env.src.connect-timeout-seconds", "0", "1..600"),
                 number("osmigrate.env.src.connect-timeout-seconds", "601", "1..600"),
+                number("osmigrate.http.port", "0", "1..65535"),
+                number("osmigrate.http.port", "65536", "1..65535"),
+                number("osmigrate.cluster.heartbeat-seconds", "0", "1..60"),
+                number("osmigrate.cluster.heartbeat-seconds", "61", "1..60"),
+                run("an HTTP token written in the file", SPEC).config("osmigrate.http.token", "a-token-anyone-can-read-here")
+                        .says("$CONFIG: osmigrate.http.token must come from the environment, as {{env:VARIABLE}}"),
+                run("an HTTP token too short to be safe", SPEC).config("osmigrate.http.token", "{{env:OSM_SURELY_NOT_SET_42:short}}")
+                        .says("$CONFIG: osmigrate.http.token is shorter than 16 characters"),
+                run("an HTTP address left empty", SPEC).config("osmigrate.http.host", "")
+                        .says("$CONFIG: osmigrate.http.host has no value"),
+                run("a cluster folder that is a file", SPEC).config("osmigrate.cluster.folder", "$DIR/a-file").file("a-file", "x")
+                        .says("osmigrate.cluster.folder is $DIR/a-file, which is a file"),
 
                 // command-line arguments
                 command("dead-letters before any run", "dead-letters")

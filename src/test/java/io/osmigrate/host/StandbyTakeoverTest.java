@@ -2,14 +2,18 @@ package io.osmigrate.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.osmigrate.testsupport.ChildRun;
+import io.osmigrate.testsupport.LogCapture;
 
 /**
  * Two route hosts, each a child JVM, sharing one configuration: one inbox, one data folder (so one embedded state
@@ -60,6 +64,46 @@ class StandbyTakeoverTest {
                         .as("the dead host's run lock was replaced at once, its process being gone");
             }
         }
+    }
+
+    /**
+     * An active host that finds its lock gone (here its lock file is deleted; in life it was paused, or cut off
+     * from the shared folder, for longer than three heartbeats) may have been replaced: it stops, says so, and
+     * ends with false (the host command's exit code 4), taking no further job.
+     */
+    @Test
+    void anActiveHostThatLosesItsLockStops() throws Exception {
+        HostFixture f = new HostFixture(tmp, 300).with("osmigrate.cluster.heartbeat-seconds = 1");
+        HostMain host = new HostMain(f.config);
+        AtomicReference<Object> ended = new AtomicReference<>();
+        Thread running = new Thread(() -> {
+            try {
+                ended.set(host.run());
+            } catch (Exception e) {
+                ended.set(e);
+            }
+        }, "host-under-test");
+        try (LogCapture log = new LogCapture()) {
+            running.start();
+            HostFixture.await("the host to become active", () -> Optional.of(host.isActive()).filter(a -> a));
+            f.drop("before.yaml", f.job("plan"));
+            assertThat(f.awaitResult("before.yaml").folder()).isEqualTo(OsmHost.DONE);
+
+            Files.delete(f.inbox.resolve(".cluster").resolve(ActiveHost.NAMESPACE));
+
+            running.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            assertThat(running.isAlive()).as("the host should have stopped").isFalse();
+            assertThat(ended.get()).as("run() says it lost the active role").isEqualTo(Boolean.FALSE);
+            assertThat(log.text()).contains("lost the lock").contains("stopping");
+        } finally {
+            if (running.isAlive()) {
+                host.stop();
+            }
+        }
+        f.drop("after.yaml", f.job("plan"));
+        Thread.sleep(3000); // a stopped host takes nothing: the file stays where it was dropped
+        assertThat(f.inbox.resolve("after.yaml")).exists();
+        assertThat(f.results("after.yaml")).isEmpty();
     }
 
     private static ChildRun host(HostFixture f) throws Exception {
