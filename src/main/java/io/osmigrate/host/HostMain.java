@@ -3,6 +3,8 @@ package io.osmigrate.host;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -26,8 +28,9 @@ import io.osmigrate.config.Schedule;
 
 /**
  * The long-lived route host: camel-main with the routes of {@code routes/*.camel.yaml} (job inbox,
- * error handling) and one Quartz route per schedule. Configuration is validated before any route
- * starts, with messages that name the key.
+ * error handling), one Quartz route per schedule and, with a token configured, the HTTP job trigger
+ * ({@link HttpTrigger}). Configuration is validated before any route starts, with messages that name
+ * the key. Of hosts sharing an inbox, only the active one takes jobs and schedules ({@link ActiveHost}).
  *
  * <p>Stopping (SIGTERM, Ctrl-C, {@link #stop()}, JMX) is graceful. Before Camel begins its own
  * shutdown, the host stops taking jobs (the inbox is no longer polled, a schedule that fires is
@@ -38,7 +41,7 @@ import io.osmigrate.config.Schedule;
  * in flight. A run still going after the timeout is
  * left to its own protocol: Camel stops without it (as a crash would), the next run of its spec settles
  * whatever it left ({@code pipeline.Recovery}), and its job file, still in {@code .inprogress/}, moves
- * to {@code .failed/} on the next start with a result that says so.
+ * to {@code .failed/} when a host next becomes active, with a result that says so.
  */
 public final class HostMain {
 
@@ -86,16 +89,24 @@ public final class HostMain {
             @Override
             public void afterConfigure(BaseMainSupport m) {
                 CamelContext camel = m.getCamelContext();
-                if (camel.hasServices(CamelClusterService.class).isEmpty()) {
-                    try {
+                // one declared in the configuration (camel.beans.*, e.g. a Kubernetes lease) replaces the file lock
+                Set<CamelClusterService> declared = new LinkedHashSet<>(camel.getRegistry().findByType(CamelClusterService.class));
+                Set<CamelClusterService> services = camel.hasServices(CamelClusterService.class);
+                try {
+                    if (declared.isEmpty() && services.isEmpty()) {
                         camel.addService(fileLock(settings));
-                    } catch (Exception e) {
-                        throw new IllegalStateException("cannot set up the hosts' file lock: " + e.getMessage(), e);
+                        return;
                     }
-                } else {
-                    LOG.info("Hosts agree on the active one through the cluster service configured in Camel's registry: {}",
-                            camel.hasServices(CamelClusterService.class));
+                    for (CamelClusterService service : declared) {
+                        if (!services.contains(service)) {
+                            camel.addService(service);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot set up how the hosts agree on the active one: " + e.getMessage(), e);
                 }
+                LOG.info("Hosts agree on the active one through the cluster service declared in the configuration: {}",
+                        camel.hasServices(CamelClusterService.class).stream().map(c -> c.getClass().getSimpleName()).toList());
             }
         });
     }

@@ -106,6 +106,27 @@ class StandbyTakeoverTest {
         assertThat(f.results("after.yaml")).isEmpty();
     }
 
+    /** A cluster service declared in the configuration (a Kubernetes lease in life) replaces the file lock. */
+    @Test
+    void aClusterServiceDeclaredInTheConfigurationReplacesTheFileLock() throws Exception {
+        Path elsewhere = tmp.resolve("declared-lock");
+        HostFixture f = new HostFixture(tmp, 300)
+                .with("camel.beans.declared = #class:org.apache.camel.component.file.cluster.FileLockClusterService")
+                .with("camel.beans.declared.root = " + elsewhere.toAbsolutePath())
+                .with("camel.beans.declared.acquireLockInterval = 1");
+        HostMain host = new HostMain(f.config);
+        try {
+            host.start();
+            HostFixture.await("the host to become active", () -> Optional.of(host.isActive()).filter(a -> a));
+            f.drop("plan.yaml", f.job("plan"));
+            assertThat(f.awaitResult("plan.yaml").folder()).isEqualTo(OsmHost.DONE);
+            assertThat(elsewhere.resolve(ActiveHost.NAMESPACE)).as("the declared service's lock").exists();
+            assertThat(f.inbox.resolve(".cluster").resolve(ActiveHost.NAMESPACE)).as("no file lock of the host's own").doesNotExist();
+        } finally {
+            host.stop();
+        }
+    }
+
     private static ChildRun host(HostFixture f) throws Exception {
         return ChildRun.start(f.root, List.of(), "--config", f.config.toString(), "host");
     }
