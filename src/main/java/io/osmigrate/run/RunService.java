@@ -89,7 +89,7 @@ public final class RunService {
         // one run between two environments at a time, in any process: taken before recovery, which would settle
         // another live run's batches as if it had died
         try (RunLock lock = state.runLocks().acquire(source.name(), destination.name(), runId, spec.file().toString())) {
-            return runHolding(runtime, spec, phases, started, planned, phaseNames, source, destination, state, runId);
+            return runHolding(runtime, spec, phases, started, planned, phaseNames, source, destination, state, lock.runId());
         }
     }
 
