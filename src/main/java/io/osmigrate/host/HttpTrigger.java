@@ -35,8 +35,8 @@ import io.osmigrate.config.ConfigException;
 
 /**
  * The HTTP job trigger ({@code osmHttpTrigger}): {@code POST /jobs} takes a job (the job file's YAML, or the same
- * as JSON), checks it as a job file and its spec is checked (only inside the spec folders), and drops it in the
- * inbox as a job file; {@code GET /jobs/<id>} says where it is: queued, running, done or failed, with its result.
+ * as JSON), checks it as a job file is checked and its spec as any job's (only inside the spec folders), and drops
+ * it in the inbox as a job file; {@code GET /jobs/<id>} says where it is: queued, running, done or failed, with its result.
  * Going through the inbox, a posted job runs like any other, one at a time through the host's one
  * {@link JobRunner}, on whichever host of a pair is active. Every request must carry the configured token
  * ({@code Authorization: Bearer <token>}); one without it, or with another, gets 401 and changes nothing. Answers
