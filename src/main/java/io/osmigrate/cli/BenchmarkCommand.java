@@ -70,7 +70,7 @@ import io.osmigrate.config.OsmSettings;
  * </ol>
  * Exit code 0 when every measurement ran (whatever the verdicts), 4 when one failed, 2 for bad options.
  */
-@Command(name = "benchmark", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+@Command(name = "benchmark", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Measures the data phase on the sample solution against a raw COPY and the"
         + " per-row recipe on the same server; prints rows/s, ratios, heap and PASS/MISS.")
 final class BenchmarkCommand implements Callable<Integer> {

@@ -31,7 +31,7 @@ import io.osmigrate.spec.SpecLoader;
  * {@code <data-dir>/demo}, prints the plan of the demo spec and runs it. {@code --reset}, or a destination file
  * that is gone, also forgets the demo's key map, whose pairs point at the destination it replaces.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Creates two OutSystems-shaped H2 environments under data/demo and runs config/migrations/demo.yaml.")
 final class DemoCommand implements Callable<Integer> {
 

@@ -1,6 +1,7 @@
 package io.osmigrate.cli;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,17 +11,15 @@ import picocli.CommandLine.ScopeType;
 import io.osmigrate.app.ExitCode;
 
 /** The command line: {@code java -jar osmigrate.jar <command>}. Exit codes are those of {@link ExitCode}. */
-@Command(name = "osmigrate", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+@Command(name = "osmigrate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Copies the data of an OutSystems 11 solution from one environment to another.",
-        subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, DeadLettersCommand.class, HostCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, DeadLettersCommand.class, RunsCommand.class, ReportCommand.class, HostCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (plan runnable, every record moved)", "1:some records were dead-lettered",
             "2:configuration or spec error, environment unreachable", "3:the plan has blocking errors",
-            "4:the run was aborted by a fault"})
-public final class OsMigrate implements Runnable {
-
-    /** What {@code --version} prints, on the top command and on every subcommand. */
-    static final String VERSION = "osmigrate 0.1.0";
+            "4:the run was aborted by a fault", "5:verification found rows the run cannot account for"})
+public final class OsMigrate implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/application.properties", scope = ScopeType.INHERIT,
             description = "Configuration file (default: ${DEFAULT-VALUE}).")
@@ -37,11 +36,16 @@ public final class OsMigrate implements Runnable {
     public static int execute(String... args) {
         return new CommandLine(new OsMigrate())
                 .setExecutionExceptionHandler(new FailureHandler()) // invalid arguments exit with 2, picocli's usage code
+                .setCaseInsensitiveEnumValuesAllowed(true) // --format json as well as JSON
                 .execute(args);
     }
 
+    /** No command given: a usage error, like any other argument mistake (exit code 2), with the usage on stderr. */
     @Override
-    public void run() {
-        commandSpec.commandLine().usage(System.err);
+    public Integer call() {
+        CommandLine cmd = commandSpec.commandLine();
+        cmd.getErr().println("error: no command given; name one of the commands below");
+        cmd.usage(cmd.getErr());
+        return ExitCode.CONFIG_ERROR.code();
     }
 }

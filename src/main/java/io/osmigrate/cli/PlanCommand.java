@@ -18,7 +18,7 @@ import io.osmigrate.plan.PlanPrinter;
 import io.osmigrate.spec.SpecLoader;
 
 /** {@code plan SPEC [--json FILE]}: prints the plan; writes nothing to any environment. */
-@Command(name = "plan", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Prints the plan of a migration spec. Writes nothing to any environment.")
 final class PlanCommand implements Callable<Integer> {
 

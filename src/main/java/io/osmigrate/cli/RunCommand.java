@@ -20,7 +20,7 @@ import io.osmigrate.run.RunService;
 import io.osmigrate.spec.SpecLoader;
 
 /** {@code run SPEC [--phases …] [--fresh]}: runs a migration spec. */
-@Command(name = "run", mixinStandardHelpOptions = true, version = OsMigrate.VERSION,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Runs a migration spec: statics, users, clean (if asked), data, verify.")
 final class RunCommand implements Callable<Integer> {
 

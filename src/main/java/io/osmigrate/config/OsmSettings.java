@@ -29,7 +29,9 @@ public final class OsmSettings {
     private static final Set<String> TOP_LEVEL = Set.of("osmigrate.state.url", "osmigrate.state.username",
             "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.spec-folders", "osmigrate.batch-size",
             "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds",
-            "osmigrate.retry.max-retries", "osmigrate.retry.backoff-millis");
+            "osmigrate.retry.max-retries", "osmigrate.retry.backoff-millis",
+            "osmigrate.http.host", "osmigrate.http.port", "osmigrate.http.token", "osmigrate.cluster.folder",
+            "osmigrate.cluster.heartbeat-seconds");
 
     private final String origin;
     private final Map<String, EnvironmentSettings> environments;
@@ -47,6 +49,7 @@ public final class OsmSettings {
     private final Duration progressInterval;
     private final int retryMaxRetries;
     private final int retryBackoffMillis;
+    private final HostSettings host;
 
     private OsmSettings(PropertySource p) {
         this.origin = p.origin();
@@ -81,6 +84,7 @@ public final class OsmSettings {
             }
         }
         this.schedules = readSchedules(p);
+        this.host = HostSettings.read(p, inbox);
     }
 
     /** Reads and validates; throws {@link ConfigException} on the first mistake. */
@@ -166,6 +170,11 @@ public final class OsmSettings {
 
     public int retryBackoffMillis() {
         return retryBackoffMillis;
+    }
+
+    /** The route host's HTTP trigger and how it shares the work with another host. */
+    public HostSettings host() {
+        return host;
     }
 
     public String origin() {

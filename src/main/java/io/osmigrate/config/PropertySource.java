@@ -1,5 +1,6 @@
 package io.osmigrate.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,10 +14,15 @@ import org.apache.camel.spi.PropertiesComponent;
 /**
  * osmigrate's view of the configuration: the same Camel properties component that camel-main uses
  * in host mode, so {@code {{env:NAME}}} and {@code {{env:NAME:default}}} placeholders resolve the
- * same way on the command line and in the route host.
+ * same way on the command line and in the route host. A JVM system property ({@code -Dosmigrate.…})
+ * overrides the file's value of its key, and adds its key when the file does not have it.
  */
 public final class PropertySource {
 
+    /** The keys a -D system property may give or override: osmigrate's own (camel-main reads camel.* itself). */
+    private static final String OVERRIDABLE = "osmigrate.";
+    /** JVM options of osmigrate's that are not settings: log levels (log4j2.xml) and the crash tests' fault seam. */
+    private static final List<String> NOT_SETTINGS = List.of("osmigrate.log.", "osmigrate.camel.", "osmigrate.fault.");
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\{\\{env:([A-Za-z0-9_]+)(:[^}]*)?}}");
 
     private final PropertiesComponent properties;
@@ -30,6 +36,12 @@ public final class PropertySource {
         // entrySet, not forEach: Camel's ordered properties map overrides the first but not the second
         for (Map.Entry<String, Object> e : properties.loadPropertiesAsMap().entrySet()) {
             rawValues.put(e.getKey().toString(), e.getValue().toString());
+        }
+        // Camel resolves a -D override of a key its locations hold, but never lists a key only -D gives
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(OVERRIDABLE) && NOT_SETTINGS.stream().noneMatch(key::startsWith)) {
+                rawValues.put(key, System.getProperty(key));
+            }
         }
     }
 

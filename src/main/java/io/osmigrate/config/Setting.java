@@ -26,6 +26,11 @@ public enum Setting {
     RETRY_MAX_RETRIES("osmigrate.retry.max-retries", "3", "How often a batch write that failed transiently (deadlock, lock timeout, lost connection) is tried again (0..10). A failed commit is never retried: it may have landed."),
     RETRY_BACKOFF("osmigrate.retry.backoff-millis", "500", "The wait before the first retry of a batch, in milliseconds (0..60000); each next retry waits twice as long."),
     PROGRESS_INTERVAL("osmigrate.progress-interval-seconds", "5", "Seconds between progress log lines when not on a terminal."),
+    HTTP_HOST("osmigrate.http.host", "127.0.0.1", "Address the route host's HTTP job trigger listens on. The default takes requests from this machine only; 0.0.0.0 takes them from anywhere (put TLS in front: the token travels in every request)."),
+    HTTP_PORT("osmigrate.http.port", "8080", "Port of the HTTP job trigger (1..65535)."),
+    HTTP_TOKEN("osmigrate.http.token", "", "Bearer token of the HTTP job trigger, as {{env:VARIABLE}} only (a token written in the file is refused), at least 16 characters, e.g. from openssl rand -hex 32. Empty or left out: the trigger is off and nothing listens."),
+    CLUSTER_FOLDER("osmigrate.cluster.folder", "<inbox>/.cluster", "Where the active route host holds its file lock: a folder every host of a pair shares (the shared inbox's by default). One host takes jobs and schedules; the others stand by."),
+    CLUSTER_HEARTBEAT("osmigrate.cluster.heartbeat-seconds", "2", "How often the active host renews its lock (1..60); a standby takes over after three missed renewals (7–9 s after the active host dies, with 2). Every host of a pair must use the same value."),
     SCHEDULE_SPEC("osmigrate.schedule.<name>.spec", null, "Spec file a cron schedule starts."),
     SCHEDULE_CRON("osmigrate.schedule.<name>.cron", null, "Quartz cron expression, e.g. 0 0 2 * * ? for 02:00 every day."),
     SCHEDULE_COMMAND("osmigrate.schedule.<name>.command", "run", "What the schedule does: plan or run.");

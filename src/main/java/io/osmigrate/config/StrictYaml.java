@@ -1,5 +1,6 @@
 package io.osmigrate.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +24,19 @@ public final class StrictYaml {
 
     /** A new mapper with these rules (mappers are thread-safe once configured; callers keep theirs). */
     public static ObjectMapper mapper() {
-        ObjectMapper mapper = new ObjectMapper(YAMLFactory.builder()
+        return strict(new ObjectMapper(YAMLFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build()));
+    }
+
+    /** A new JSON mapper with the same rules, for the same documents sent as JSON (a job posted over HTTP). */
+    public static ObjectMapper jsonMapper() {
+        return strict(new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()));
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.coercionConfigFor(LogicalType.Integer)

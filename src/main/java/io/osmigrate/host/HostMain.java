@@ -3,26 +3,34 @@ package io.osmigrate.host;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.cluster.ClusterServiceHelper;
 import org.quartz.CronExpression;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.HostSettings;
 import io.osmigrate.config.Schedule;
 
 /**
  * The long-lived route host: camel-main with the routes of {@code routes/*.camel.yaml} (job inbox,
- * error handling) and one Quartz route per schedule. Configuration is validated before any route
- * starts, with messages that name the key.
+ * error handling), one Quartz route per schedule and, with a token configured, the HTTP job trigger
+ * ({@link HttpTrigger}). Configuration is validated before any route starts, with messages that name
+ * the key. Of hosts sharing an inbox, only the active one takes jobs and schedules ({@link ActiveHost}).
  *
  * <p>Stopping (SIGTERM, Ctrl-C, {@link #stop()}, JMX) is graceful. Before Camel begins its own
  * shutdown, the host stops taking jobs (the inbox is no longer polled, a schedule that fires is
@@ -33,7 +41,7 @@ import io.osmigrate.config.Schedule;
  * in flight. A run still going after the timeout is
  * left to its own protocol: Camel stops without it (as a crash would), the next run of its spec settles
  * whatever it left ({@code pipeline.Recovery}), and its job file, still in {@code .inprogress/}, moves
- * to {@code .failed/} on the next start with a result that says so.
+ * to {@code .failed/} when a host next becomes active, with a result that says so.
  */
 public final class HostMain {
 
@@ -42,6 +50,8 @@ public final class HostMain {
     private final Main main = new Main();
     private final Path configFile;
     private volatile OsmHost host;
+    private volatile HostSettings settings;
+    private volatile ActiveHost active;
 
     public HostMain(Path configFile) {
         this.configFile = configFile;
@@ -51,27 +61,78 @@ public final class HostMain {
             public void beforeConfigure(BaseMainSupport m) {
                 CamelContext camel = m.getCamelContext();
                 OsmRuntime runtime = OsmRuntime.hosted(camel, configFile);
+                settings = runtime.settings().host();
                 SpecFolders specs = SpecFolders.check(runtime.settings().specFolders(), runtime.settings().origin());
                 validateSchedules(runtime, specs);
                 OsmHost created = new OsmHost(new JobRunner(runtime, specs));
                 camel.getRegistry().bind("osmHost", created);
                 camel.getRegistry().bind("osmInboxPoll", new InboxPollStrategy(created));
-                camel.addLifecycleStrategy(new Lifecycle(created));
                 try {
                     camel.addRoutes(new ScheduleRoutes(runtime.settings().schedules()));
                     Files.createDirectories(runtime.settings().inbox());
+                    Files.createDirectories(settings.clusterFolder());
+                    if (settings.httpToken().isPresent()) {
+                        camel.getRegistry().bind("osmHttpTrigger", new HttpTrigger(settings.httpToken().get(), specs,
+                                runtime.settings().inbox()));
+                        m.configure().httpServer().withEnabled(true).withHost(settings.httpHost()).withPort(settings.httpPort())
+                                .withMaxBodySize((long) JobFiles.MAX_JOB_BYTES);
+                        camel.addRoutes(new HttpTriggerRoutes());
+                    }
                 } catch (Exception e) {
                     throw new IllegalStateException("cannot set up the host: " + e.getMessage(), e);
                 }
-                created.recoverInterrupted();
+                active = new ActiveHost(created, settings.clusterFolder(), HostMain.this::stopQuietly);
+                camel.addLifecycleStrategy(new Lifecycle(created, active));
                 host = created;
+            }
+
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                CamelContext camel = m.getCamelContext();
+                // one declared in the configuration (camel.beans.*, e.g. a Kubernetes lease) replaces the file lock
+                Set<CamelClusterService> declared = new LinkedHashSet<>(camel.getRegistry().findByType(CamelClusterService.class));
+                Set<CamelClusterService> services = camel.hasServices(CamelClusterService.class);
+                try {
+                    if (declared.isEmpty() && services.isEmpty()) {
+                        camel.addService(fileLock(settings));
+                        return;
+                    }
+                    for (CamelClusterService service : declared) {
+                        if (!services.contains(service)) {
+                            camel.addService(service);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot set up how the hosts agree on the active one: " + e.getMessage(), e);
+                }
+                LOG.info("Hosts agree on the active one through the cluster service declared in the configuration: {}",
+                        camel.hasServices(CamelClusterService.class).stream().map(c -> c.getClass().getSimpleName()).toList());
             }
         });
     }
 
-    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C). */
-    public void run() throws Exception {
+    /**
+     * The default way hosts agree on the active one: an operating-system file lock in the shared cluster folder,
+     * renewed every heartbeat; a standby takes over after {@link HostSettings#MISSED_HEARTBEATS} missed ones.
+     */
+    private static FileLockClusterService fileLock(HostSettings settings) {
+        FileLockClusterService files = new FileLockClusterService();
+        files.setId("osmigrate-file-lock");
+        files.setRoot(settings.clusterFolder().toAbsolutePath().toString());
+        files.setAcquireLockDelay(settings.clusterHeartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        files.setAcquireLockInterval(settings.clusterHeartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        files.setHeartbeatTimeoutMultiplier(HostSettings.MISSED_HEARTBEATS);
+        return files;
+    }
+
+    /**
+     * Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), or the host loses the active role while it runs.
+     *
+     * @return false when it stopped because it lost the active role to another host
+     */
+    public boolean run() throws Exception {
         main.run();
+        return active == null || !active.lost();
     }
 
     /** Starts without blocking (tests). */
@@ -86,6 +147,21 @@ public final class HostMain {
 
     public OsmHost host() {
         return host;
+    }
+
+    /** Whether this host is the active one of its pair (it takes jobs and schedules) rather than a standby. */
+    public boolean isActive() {
+        return active != null && active.isActive();
+    }
+
+    /** Stops the host from a thread of its own: ends {@link #run} (completed) as well as a host {@link #start}ed. */
+    private void stopQuietly() {
+        try {
+            main.completed();
+            main.stop();
+        } catch (Exception e) {
+            LOG.error("Cannot stop the host: {}", e.getMessage());
+        }
     }
 
     public Main main() {
@@ -116,13 +192,31 @@ public final class HostMain {
     private static final class Lifecycle extends LifecycleStrategySupport {
 
         private final OsmHost host;
+        private final ActiveHost active;
+        private CamelClusterView view;
 
-        Lifecycle(OsmHost host) {
+        Lifecycle(OsmHost host, ActiveHost active) {
             this.host = host;
+            this.active = active;
+        }
+
+        /** Joins the hosts that share the lock: from now on this host learns when it is the active one. */
+        @Override
+        public void onContextStarted(CamelContext context) {
+            try {
+                view = ClusterServiceHelper.mandatoryLookupService(context).getView(ActiveHost.NAMESPACE);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot join the hosts sharing the lock: " + e.getMessage(), e);
+            }
+            view.addEventListener(active);
+            active.started();
         }
 
         @Override
         public void onContextStopping(CamelContext context) {
+            if (view != null) {
+                view.removeEventListener(active);
+            }
             host.stopping();
             String job = host.currentJob();
             if (job == null && context.getInflightRepository().size() == 0) {
@@ -163,6 +257,7 @@ public final class HostMain {
 
         @Override
         public void onContextStopped(CamelContext context) {
+            active.close();
             host.close(Duration.ofSeconds(1));
         }
     }

@@ -35,6 +35,7 @@ final class JobFiles {
 
     private static final String SHAPE = "A job file is YAML with spec: <file> and command: plan|run";
     private static final ObjectMapper YAML = StrictYaml.mapper().enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    private static final ObjectMapper JSON = StrictYaml.jsonMapper().enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     private JobFiles() {
     }
@@ -58,18 +59,30 @@ final class JobFiles {
     }
 
     static JobRequest parse(String name, String text) {
+        return parse(name, text, YAML);
+    }
+
+    /** The same job as JSON ({"spec": …, "command": …}), checked by the same rules: a job posted over HTTP. */
+    static JobRequest parseJson(String name, String text) {
+        return parse(name, text, JSON);
+    }
+
+    private static JobRequest parse(String name, String text, ObjectMapper mapper) {
         if (text == null || text.isBlank()) {
-            throw new ConfigException(name + ": the job file is empty; a job file is YAML with spec: <file> and command: plan|run");
+            throw new ConfigException(name + ": the " + noun(mapper) + " is empty; a job is YAML with spec: <file> and command:"
+                    + " plan|run");
         }
         JobRequest job;
         try {
-            rejectEmptyPhases(name, text, YAML.readTree(text));
-            job = YAML.readValue(text, JobRequest.class);
+            rejectEmptyPhases(name, text, mapper.readTree(text));
+            job = mapper.readValue(text, JobRequest.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(name + line(text, e) + ": unknown key '" + e.getPropertyName()
                     + "'; allowed: command, fresh, phases, spec");
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name + line(text, e) + ": not a valid job file: " + YamlErrors.problem(e) + ". " + SHAPE);
+            String problem = mapper == JSON && !(e instanceof JsonMappingException)
+                    ? "not valid JSON (look for a missing quote, comma or brace)" : YamlErrors.problem(e);
+            throw new ConfigException(name + line(text, e) + ": not a valid " + noun(mapper) + ": " + problem + ". " + SHAPE);
         }
         if (job == null || job.spec() == null || job.spec().isBlank()) {
             throw new ConfigException(name + ": spec is missing; give the migration spec to run, e.g. spec: config/migrations/demo.yaml");
@@ -90,6 +103,10 @@ final class JobFiles {
             }
         }
         return job;
+    }
+
+    private static String noun(ObjectMapper mapper) {
+        return mapper == JSON ? "job" : "job file";
     }
 
     /**

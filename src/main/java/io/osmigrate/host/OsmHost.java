@@ -45,6 +45,7 @@ public final class OsmHost {
     private final JobRunner runner;
     private final Path inbox;
     private final AtomicInteger sequence = new AtomicInteger();
+    private volatile boolean recoveryDue;
 
     public OsmHost(JobRunner runner) {
         this.runner = runner;
@@ -123,8 +124,36 @@ public final class OsmHost {
     }
 
     /**
+     * This host has become the active one: before its first poll of the inbox, the jobs an earlier active host (or
+     * this one, before a restart) left in .inprogress/ are settled ({@link #recoverInterrupted}).
+     */
+    void activated() {
+        recoveryDue = true;
+    }
+
+    /** Called before each poll of the inbox: settles interrupted jobs once after each activation. */
+    void recoverIfDue() {
+        if (recoveryDue) {
+            recoveryDue = false;
+            recoverInterrupted();
+        }
+    }
+
+    /**
+     * Opens the state store now that the host is active, so a store that cannot be opened is reported before a
+     * job needs it; a job that finds it still closed tries again.
+     */
+    void openStateStore() {
+        try {
+            runner.runtime().state();
+        } catch (RuntimeException e) {
+            LOG.error("The active host cannot open the state store yet: {}. Each job tries again", e.getMessage());
+        }
+    }
+
+    /**
      * Jobs left in .inprogress/ by a host that stopped mid-job are not run again by surprise: they move
-     * to .failed/ with a result that says so. Called before the inbox route starts.
+     * to .failed/ with a result that says so. Called before the first poll of the inbox once the host is active.
      */
     public void recoverInterrupted() {
         Path inProgress = inbox.resolve(IN_PROGRESS);

@@ -24,7 +24,9 @@ final class ScheduleRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Schedule s : schedules) {
-            from("quartz:osmigrate/" + s.name() + "?stateful=true&cron=" + s.cron().trim().replace(' ', '+'))
+            // on the active host only (ActiveHost): a standby's schedules do not fire
+            from("master:" + ActiveHost.NAMESPACE + ":quartz:osmigrate/" + s.name() + "?stateful=true&cron="
+                    + s.cron().trim().replace(' ', '+'))
                     .routeId("schedule-" + s.name()).routeConfigurationId(PipelineHeaders.ROUTE_CONFIGURATION)
                     .bean("osmHost", "runSchedule('" + s.name() + "')").id("schedule-" + s.name() + "-run");
         }

@@ -1,5 +1,6 @@
 package io.osmigrate.phases;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -38,7 +39,9 @@ public final class DataPhase {
             TableRoute.move(camel, PipelineHeaders.LOOKUP_TEMPLATE, ++order, table, progress, done);
             warnUnmatched(lookup, table.stats());
         }
-        for (PlannedEntity entity : run.plan().moved()) {
+        List<PlannedEntity> moved = run.plan().moved();
+        progress.expect(moved.size(), moved.stream().mapToLong(PlannedEntity::sourceRows).sum());
+        for (PlannedEntity entity : moved) {
             run.stop().check(entity.entity().qualifiedName());
             LOG.info("{}: moving up to {} source rows", entity.entity().qualifiedName(), entity.sourceRows());
             TableRun table = new TableRun(run, TablePlans.insert(run, entity));

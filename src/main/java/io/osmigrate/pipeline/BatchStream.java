@@ -17,6 +17,7 @@ final class BatchStream implements Iterator<List<SourceRow>> {
     private final int batchSize;
     private final StopSignal stop;
     private boolean stopped;
+    private Boolean decided;
 
     BatchStream(Iterator<SourceRow> rows, int batchSize, StopSignal stop) {
         this.rows = rows;
@@ -24,13 +25,22 @@ final class BatchStream implements Iterator<List<SourceRow>> {
         this.stop = stop;
     }
 
+    /**
+     * Whether another batch follows. The answer holds until {@link #next()} is called, whatever happens in
+     * between: the splitter may ask twice for one batch, and a stop that arrives between the two questions must
+     * not take back a batch it was promised (it would then wait for, or forget, a batch that never came).
+     */
     @Override
     public boolean hasNext() {
-        if (stop.isRequested() && rows.hasNext()) {
-            stopped = true;
-            return false;
+        if (decided == null) {
+            boolean more = rows.hasNext();
+            if (more && stop.isRequested()) {
+                stopped = true;
+                more = false;
+            }
+            decided = more;
         }
-        return rows.hasNext();
+        return decided;
     }
 
     @Override
@@ -38,6 +48,7 @@ final class BatchStream implements Iterator<List<SourceRow>> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
+        decided = null;
         List<SourceRow> batch = new ArrayList<>(batchSize);
         while (batch.size() < batchSize && rows.hasNext()) {
             batch.add(rows.next());

@@ -5,27 +5,42 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows how far the current entity is: a line redrawn in place on a terminal, a log line every
- * interval otherwise. Reads the entity's counters from its own thread; thread-safe.
+ * Shows how far the data phase is: the current entity (rows read of its source rows, rows/s), then the
+ * phase as a whole once {@link #expect} has told it what is planned (entities done of total, rows read of
+ * total, ETA). A line redrawn in place on a terminal, a log line every interval otherwise. Reads the
+ * entity's counters from its own thread; thread-safe.
  */
 public final class Progress implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
     private final boolean terminal;
+    private final LongSupplier nanoTime;
     private final ScheduledExecutorService ticker;
     private volatile EntityStats current;
     private volatile long expected;
     private volatile long lastRead;
     private volatile long lastNanos;
+    private volatile int totalEntities;
+    private volatile long totalRows;
+    private volatile long phaseStartNanos;
+    private volatile int entitiesDone;
+    private volatile long rowsDone;
 
     public Progress(Duration interval, boolean terminal) {
+        this(interval, terminal, System::nanoTime);
+    }
+
+    /** With the clock given (tests). */
+    Progress(Duration interval, boolean terminal, LongSupplier nanoTime) {
         this.terminal = terminal;
+        this.nanoTime = nanoTime;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "osm-progress");
             t.setDaemon(true);
@@ -40,11 +55,20 @@ public final class Progress implements AutoCloseable {
         return System.console() != null && !"dumb".equals(System.getenv("TERM"));
     }
 
+    /** What the phase will move: the overall part of the line counts against these. */
+    public void expect(int entities, long rows) {
+        totalEntities = entities;
+        totalRows = rows;
+        entitiesDone = 0;
+        rowsDone = 0;
+        phaseStartNanos = nanoTime.getAsLong();
+    }
+
     public void start(EntityStats stats, long expectedRows) {
         current = stats;
         expected = expectedRows;
         lastRead = 0;
-        lastNanos = System.nanoTime();
+        lastNanos = nanoTime.getAsLong();
     }
 
     public void finish(EntityStats stats) {
@@ -53,25 +77,52 @@ public final class Progress implements AutoCloseable {
             System.err.flush();
         }
         current = null;
+        entitiesDone++;
+        rowsDone += stats.read();
     }
 
-    private void tick() {
+    /** The line as it stands; null between entities. Advances the rows/s window. */
+    String line() {
         EntityStats s = current;
         if (s == null) {
-            return;
+            return null;
         }
         long read = s.read();
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         double rate = (read - lastRead) / Math.max(1e-9, (now - lastNanos) / 1e9);
         lastRead = read;
         lastNanos = now;
-        String line = String.format(Locale.ROOT, "%s: %,d of %,d rows (%,.0f rows/s)", s.entity(), read, expected, rate);
+        String entity = String.format(Locale.ROOT, "%s: %,d of %,d rows (%,.0f rows/s)", s.entity(), read, expected, rate);
+        if (totalEntities == 0) {
+            return entity;
+        }
+        long overall = rowsDone + read;
+        double seconds = (now - phaseStartNanos) / 1e9;
+        double overallRate = seconds <= 0 ? 0 : overall / seconds;
+        String eta = overallRate <= 0 ? "unknown" : clock(Math.max(0, totalRows - overall) / overallRate);
+        return String.format(Locale.ROOT, "entity %d of %d, %s | overall %,d of %,d rows (%d%%), ETA %s",
+                Math.min(entitiesDone + 1, totalEntities), totalEntities, entity, overall, totalRows,
+                totalRows == 0 ? 100 : Math.min(100, overall * 100 / totalRows), eta);
+    }
+
+    private void tick() {
+        String line = line();
+        if (line == null) {
+            return;
+        }
         if (terminal) {
             System.err.print("\r\033[K" + line);
             System.err.flush();
         } else {
             LOG.info("Progress {}", line);
         }
+    }
+
+    /** h:mm:ss, or m:ss under an hour. */
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     @Override

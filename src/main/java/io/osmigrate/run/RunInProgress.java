@@ -14,6 +14,7 @@ import io.osmigrate.pipeline.Progress;
 import io.osmigrate.pipeline.RunContext;
 import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.EntityFigures;
+import io.osmigrate.state.RunLock;
 import io.osmigrate.state.RunState;
 import io.osmigrate.users.UsersFigures;
 
@@ -32,6 +33,7 @@ final class RunInProgress {
     final List<VerifyPhase.Check> verify = new ArrayList<>();
     final List<UsersFigures> users = new ArrayList<>();
     Plans.Planned planned;
+    RunLock lock;
     String runId;
     RunContext context;
     Progress progress;
@@ -53,6 +55,14 @@ final class RunInProgress {
     /** Recreating users deletes users, so it waits until the clean has removed the in-scope rows that reference them. */
     boolean usersAfterClean() {
         return planned.users().recreates();
+    }
+
+    /** Gives the environments back, however the run ended. */
+    void release() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 
     List<String> phaseNames() {

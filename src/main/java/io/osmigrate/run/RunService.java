@@ -34,6 +34,8 @@ public final class RunService {
             producer.requestBody(RunRoutes.RUN, run);
         } catch (CamelExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            run.release();
         }
         return run.report;
     }

@@ -80,14 +80,19 @@ final class RunSteps {
     }
 
     /**
-     * Settles what an interrupted run left (recovery), refuses to move data past an unfinished clean, records
-     * the run's start, and prepares what every phase shares: the maps, the destination's row counts.
+     * Takes the two environments for this run (one run between them at a time, in any process: before recovery,
+     * which would settle another live run's batches as if it had died), settles what an interrupted run left,
+     * refuses to move data past an unfinished clean, records the run's start, and prepares what every phase
+     * shares: the maps, the destination's row counts.
      */
     static void start(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
         Environment source = r.runtime.environment(r.spec, Side.SOURCE);
         Environment destination = r.runtime.environment(r.spec, Side.DESTINATION);
         StateStore state = r.runtime.state();
+        r.lock = state.runLocks().acquire(source.name(), destination.name(),
+                RUN_ID.format(r.started) + "-" + UUID.randomUUID().toString().substring(0, 8), r.spec.file().toString());
+        r.runId = r.lock.runId();
         Recovery.settle(state, destination, source.name());
         Optional<String> pendingClean = state.runs().pendingClean(source.name(), destination.name());
         if (!r.has(Phase.CLEAN) && pendingClean.isPresent()) {
@@ -95,7 +100,6 @@ final class RunSteps {
                     + destination.name() + " did not finish, so rows of the scope may remain without their key-map pairs;"
                     + " run again with --fresh (or with clean: true in the spec) to finish it");
         }
-        r.runId = RUN_ID.format(r.started) + "-" + UUID.randomUUID().toString().substring(0, 8);
         state.runs().start(r.runId, r.spec.file().toString(), source.name(), destination.name(), String.join(",", r.phaseNames()));
         Plan plan = r.planned.plan();
         PlanJson.write(plan, runDir(r).resolve("plan.json"));
@@ -185,14 +189,14 @@ final class RunSteps {
                     + " destination during the run: another writer, or a key map that does not match this destination";
             LOG.error("Run {}: {}", r.runId, r.message);
         }
-        state.runs().finish(r.runId, r.state, r.message);
-        r.figures.forEach(f -> state.runs().record(r.runId, f));
         int exit = switch (r.state) {
             case SUCCEEDED -> ExitCode.OK.code();
             case DEAD_LETTERS -> ExitCode.DEAD_LETTERS.code();
             case UNACCOUNTED -> ExitCode.UNACCOUNTED.code();
             default -> ExitCode.FAULT.code();
         };
+        state.runs().finish(r.runId, r.state, exit, r.message);
+        r.figures.forEach(f -> state.runs().record(r.runId, f));
         RunReport report = new RunReport(r.runId, r.spec.name(), r.context.source().name(), r.context.destination().name(),
                 r.state.name(), exit, r.started, Instant.now(), r.phaseNames(), r.figures, r.verify, deadLetters, r.message, null,
                 r.users);

@@ -77,13 +77,34 @@ public final class DeadLetterStore {
 
     /** Dead letters of one run, or of every run when runId is null, oldest first. */
     public List<DeadLetter> list(String runId) {
+        return list(runId, null, false);
+    }
+
+    /**
+     * Dead letters, oldest first: of one run (every run's when {@code runId} is null), of one entity (every entity's
+     * when {@code entity} is null, as Module.Entity), and only those no later run has resolved when {@code openOnly}.
+     */
+    public List<DeadLetter> list(String runId, String entity, boolean openOnly) {
+        List<String> where = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        if (runId != null) {
+            where.add("RUN_ID = ?");
+            args.add(runId);
+        }
+        if (entity != null) {
+            where.add("ENTITY = ?");
+            args.add(entity);
+        }
+        if (openOnly) {
+            where.add("RESOLVED_BY_RUN IS NULL");
+        }
         String sql = "SELECT DEAD_LETTER_ID, RUN_ID, PHASE, ENTITY, SOURCE_ID, REASON, ERROR_CLASS, SQL_STATE, VENDOR_CODE,"
-                + " MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT FROM OSM_DEAD_LETTER"
-                + (runId == null ? "" : " WHERE RUN_ID = ?") + " ORDER BY DEAD_LETTER_ID";
+                + " MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT, RESOLVED_BY_RUN FROM OSM_DEAD_LETTER"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY DEAD_LETTER_ID";
         List<DeadLetter> result = new ArrayList<>();
         try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (runId != null) {
-                ps.setString(1, runId);
+            for (int i = 0; i < args.size(); i++) {
+                ps.setString(i + 1, args.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -91,7 +112,7 @@ public final class DeadLetterStore {
                     Integer vendorCode = rs.wasNull() ? null : vendor;
                     result.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), vendorCode, rs.getString(10),
-                            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()));
+                            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getString(14)));
                 }
             }
         } catch (SQLException e) {

@@ -242,6 +242,16 @@ public final class KeyMap {
         }
     }
 
+    /**
+     * Drops what this process remembers of the key map (the range indexes and cached batches), so the next lookups
+     * read it afresh: another process may have written batches since (a host that took over, a run from the
+     * command line on a shared state store), which a remembered index would not know of.
+     */
+    public synchronized void forgetCached() {
+        blocks.invalidateAll();
+        indexes.clear();
+    }
+
     /** Forgets every pair between two environments (their destination was recreated). */
     public synchronized void forgetEnvironments(String sourceEnv, String destinationEnv) {
         String sql = "DELETE FROM OSM_KEY_BATCH WHERE SCOPE_ID IN (SELECT SCOPE_ID FROM OSM_MAP_SCOPE"

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -97,13 +98,10 @@ final class LegacyH2Import {
         return copied;
     }
 
+    /** The columns both stores have: the SQLite schema has grown since the H2 one (its later columns stay empty). */
     private static int copyTable(Connection from, Connection to, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Statement s = to.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                columns.add(rs.getMetaData().getColumnName(i));
-            }
-        }
+        List<String> columns = columns(to, table);
+        columns.retainAll(columns(from, table));
         String list = String.join(", ", columns);
         int rows = 0;
         try (Statement s = from.createStatement(); ResultSet rs = s.executeQuery("SELECT " + list + " FROM " + table);
@@ -118,6 +116,16 @@ final class LegacyH2Import {
             }
         }
         return rows;
+    }
+
+    private static List<String> columns(Connection c, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                columns.add(rs.getMetaData().getColumnName(i).toUpperCase(Locale.ROOT));
+            }
+        }
+        return columns;
     }
 
     private static Object plain(Object value) throws SQLException {

@@ -16,16 +16,23 @@ import io.osmigrate.config.Secrets;
  * inserted again by the next run (see docs/crash-safety.md).
  */
 public enum StateEngine {
-    SQLITE("jdbc:sqlite:", "sqlite"),
-    POSTGRESQL("jdbc:postgresql:", "postgresql"),
-    SQLSERVER("jdbc:sqlserver:", "sqlserver");
+    SQLITE("jdbc:sqlite:", "sqlite", "CAST(ROUND((julianday('now') - 2440587.5) * 86400000) AS INTEGER)"),
+    POSTGRESQL("jdbc:postgresql:", "postgresql", "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"),
+    SQLSERVER("jdbc:sqlserver:", "sqlserver", "DATEDIFF_BIG(MILLISECOND, '1970-01-01', SYSUTCDATETIME())");
 
     private final String prefix;
     private final String schemaFolder;
+    private final String nowMillis;
 
-    StateEngine(String prefix, String schemaFolder) {
+    StateEngine(String prefix, String schemaFolder, String nowMillis) {
         this.prefix = prefix;
         this.schemaFolder = schemaFolder;
+        this.nowMillis = nowMillis;
+    }
+
+    /** An SQL expression for the store's own clock, in milliseconds since 1970 (UTC): one clock for every host. */
+    String nowMillis() {
+        return nowMillis;
     }
 
     /** The Flyway folder of this engine's schema scripts under {@code db/state/}. */

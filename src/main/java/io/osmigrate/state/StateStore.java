@@ -30,6 +30,7 @@ public final class StateStore implements AutoCloseable {
     private final KeyMap keyMap;
     private final Runs runs;
     private final DeadLetterStore deadLetters;
+    private final RunLocks runLocks;
 
     private StateStore(HikariDataSource pool, StateEngine engine, StateFileLock lock, long cacheSize) {
         this.pool = pool;
@@ -38,6 +39,7 @@ public final class StateStore implements AutoCloseable {
         this.keyMap = new KeyMap(pool, cacheSize);
         this.runs = new Runs(pool);
         this.deadLetters = new DeadLetterStore(pool);
+        this.runLocks = new RunLocks(pool, engine, keyMap::forgetCached);
     }
 
     public static StateStore open(OsmSettings settings) {
@@ -122,6 +124,11 @@ public final class StateStore implements AutoCloseable {
 
     public DeadLetterStore deadLetters() {
         return deadLetters;
+    }
+
+    /** Which run holds which two environments: one run between them at a time. */
+    public RunLocks runLocks() {
+        return runLocks;
     }
 
     @Override

@@ -182,10 +182,30 @@ class BadInputTest {
                 number("osmigrate.env.dst.pool-size", "65", "1..64"),
                 number("osmigrate.env.src.connect-timeout-seconds", "0", "1..600"),
                 number("osmigrate.env.src.connect-timeout-seconds", "601", "1..600"),
+                number("osmigrate.http.port", "0", "1..65535"),
+                number("osmigrate.http.port", "65536", "1..65535"),
+                number("osmigrate.cluster.heartbeat-seconds", "0", "1..60"),
+                number("osmigrate.cluster.heartbeat-seconds", "61", "1..60"),
+                run("an HTTP token written in the file", SPEC).config("osmigrate.http.token", "a-token-anyone-can-read-here")
+                        .says("$CONFIG: osmigrate.http.token must come from the environment, as {{env:VARIABLE}}"),
+                run("an HTTP token too short to be safe", SPEC).config("osmigrate.http.token", "{{env:OSM_SURELY_NOT_SET_42:short}}")
+                        .says("$CONFIG: osmigrate.http.token is shorter than 16 characters"),
+                run("an HTTP address left empty", SPEC).config("osmigrate.http.host", "")
+                        .says("$CONFIG: osmigrate.http.host has no value"),
+                run("a cluster folder that is a file", SPEC).config("osmigrate.cluster.folder", "$DIR/a-file").file("a-file", "x")
+                        .says("osmigrate.cluster.folder is $DIR/a-file, which is a file"),
 
                 // command-line arguments
                 command("dead-letters before any run", "dead-letters")
                         .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
+                command("runs before any run", "runs")
+                        .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
+                command("report before any run", "report", "20260101-020000-1a2b3c4d")
+                        .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
+                command("report of something that is no run id", "report", "../../etc").says("'../../etc' is not a run id"),
+                command("runs --limit 0", "runs", "--limit", "0").says("--limit is 0; give 1 or more"),
+                command("runs in a format there is not", "runs", "--format", "xml").says("--format", "xml", "TEXT, JSON, CSV"),
+                command("dead-letters in a format there is not", "dead-letters", "--format", "yaml").says("--format", "yaml"),
                 command("demo --rows -1", "demo", "--rows", "-1").says("--rows is -1; allowed: 1 or more"),
                 command("demo --rows 0", "demo", "--rows", "0").says("--rows is 0"),
                 command("demo --rows that is not a number", "demo", "--rows", "many").says("--rows", "many"),

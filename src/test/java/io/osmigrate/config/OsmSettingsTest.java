@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -131,5 +132,47 @@ class OsmSettingsTest {
                 .isEqualTo("jdbc:sqlserver://h:1433;user=a;password=***;encrypt=true");
         assertThat(Secrets.redactUrl("jdbc:postgresql://u:s3cret@h/db")).doesNotContain("s3cret");
         assertThat(Secrets.mask("login failed: s3cret", "s3cret")).isEqualTo("login failed: ***");
+    }
+
+    /** -D gives a key the file lacks, and wins over the file's value of a key it has (README, Configuration). */
+    @Test
+    void dashDPropertiesOverrideTheFileAndAddKeysItDoesNotHave() throws Exception {
+        Map<String, String> given = Map.of("osmigrate.batch-size", "777", "osmigrate.writers", "3",
+                "osmigrate.env.extra.url", "jdbc:h2:mem:extra", "osmigrate.env.extra.password", "{{env:OSM_SURELY_NOT_SET_42:fallback}}");
+        given.forEach(System::setProperty);
+        try {
+            OsmSettings s = load("osmigrate.env.prod.url = jdbc:h2:mem:p\nosmigrate.batch-size = 1000\n");
+            assertThat(s.batchSize()).as("in the file, overridden").isEqualTo(777);
+            assertThat(s.writers()).as("not in the file").isEqualTo(3);
+            assertThat(s.environments()).containsOnlyKeys("prod", "extra");
+            assertThat(s.environment("extra").url()).isEqualTo("jdbc:h2:mem:extra");
+            assertThat(s.environment("extra").password()).as("placeholders resolve in -D values too").isEqualTo("fallback");
+        } finally {
+            given.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void aDashDPropertyIsValidatedLikeTheFilesOwn() {
+        System.setProperty("osmigrate.bach-size", "10");
+        try {
+            assertThatThrownBy(() -> load("osmigrate.env.prod.url = jdbc:h2:mem:p\n"))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("unknown property osmigrate.bach-size");
+        } finally {
+            System.clearProperty("osmigrate.bach-size");
+        }
+    }
+
+    /** The log levels and the crash tests' fault seam are JVM options, not settings: they are not refused as unknown. */
+    @Test
+    void jvmOptionsThatAreNotSettingsAreLeftAlone() throws Exception {
+        Map<String, String> given = Map.of("osmigrate.log.level", "DEBUG", "osmigrate.camel.log.level", "INFO",
+                "osmigrate.fault.pause-at", "nowhere:1");
+        given.forEach(System::setProperty);
+        try {
+            assertThat(load("osmigrate.env.prod.url = jdbc:h2:mem:p\n").environments()).containsOnlyKeys("prod");
+        } finally {
+            given.keySet().forEach(System::clearProperty);
+        }
     }
 }

@@ -159,7 +159,8 @@ final class HostFixture {
         StringBuilder text = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                text.append(Files.readString(file)).append('\n');
+                // decoded leniently: the host's lock data in the inbox's .cluster folder is binary
+                text.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8)).append('\n');
             }
         }
         return text.toString();

@@ -218,6 +218,53 @@ class TableRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    void aStopRequestEndsTheTableAfterTheBatchesInFlightAndNoneIsCutShort() throws Exception {
+        StopSignal stop = new StopSignal();
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        TableRun table = new TableRun(null, plan(10, UnresolvedPolicy.DEAD_LETTER, IdentifierKind.AUTONUMBER,
+                slot("Value", new SlotSource.Copy(), false, 0)));
+        Iterator<SourceRow> rows = LongStream.rangeClosed(1, 100_000).mapToObj(i -> new SourceRow(i, new Object[] {i * 10}))
+                .iterator();
+        String id = "data-98-Shop-Order";
+        TemplatedRouteBuilder.builder(context, PipelineHeaders.INSERT_TEMPLATE).routeId(id).parameter("name", id).add();
+        AdviceWith.adviceWith(context, id, a -> {
+            a.weaveById(id + "-read").replace().process(e -> {
+                e.setProperty(PipelineHeaders.TABLE, table);
+                e.getIn().setBody(new BatchStream(rows, 10, stop));
+            });
+            a.weaveById(id + "-skip-paired").remove();
+            a.weaveById(id + "-resolve").remove();
+            a.weaveById(id + "-write").replace().process(e -> {
+                if (started.incrementAndGet() == 5) {
+                    stop.request("a test");
+                }
+                sleep(50);
+                finished.incrementAndGet();
+            });
+        });
+        template.requestBody("direct:" + id, table);
+        int whenReturned = finished.get();
+        assertThat(whenReturned).as("every batch handed out was finished before the table returned").isEqualTo(started.get());
+        assertThat(started.get()).as("no batch started after the stop but those already handed over").isLessThan(12);
+        sleep(200);
+        assertThat(finished.get()).as("nothing still running after the return").isEqualTo(whenReturned);
+    }
+
+    @Test
+    void aTableReturnsOnlyOnceItsLastBatchIsWritten() throws Exception {
+        AtomicInteger finished = new AtomicInteger();
+        move(45, 10, e -> {
+            if (((PendingRow) e.getIn().getBody(List.class).get(0)).source.id().equals(41L)) {
+                sleep(300);
+            }
+            sleep(20);
+            finished.incrementAndGet();
+        });
+        assertThat(finished.get()).isEqualTo(5);
+    }
+
+    @Test
     void aTableOfThousandsOfBatchesRunsOnASmallStack() throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread small = new Thread(null, () -> {

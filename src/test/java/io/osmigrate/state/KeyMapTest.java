@@ -169,7 +169,7 @@ class KeyMapTest {
         map.commit(map.prepare(scope, "r", b, "T", "ID"), scope, b);
         assertThat(map.lookup(scope, 500L)).isEqualTo(505L);
         store.runs().start("r1", "spec", "a", "b", "data");
-        store.runs().finish("r1", RunState.SUCCEEDED, "ok");
+        store.runs().finish("r1", RunState.SUCCEEDED, 0, "ok");
         assertThat(store.runs().recent(5)).singleElement().extracting(Runs.Run::state).isEqualTo(RunState.SUCCEEDED);
     }
 }
