@@ -6,12 +6,16 @@ import java.util.stream.Collectors;
 
 import io.osmigrate.config.ConfigException;
 
-/** The phases of a run, in the order they run. */
+/**
+ * The phases of a run, in the order they run. Triggers-off comes before the users phase, since that phase
+ * writes OSSYS_USER and the other user tables, which BPT triggers watch too; events comes after the data.
+ */
 public enum Phase {
-    STATICS, USERS, CLEAN, DATA, VERIFY;
+    STATICS, TRIGGERS_OFF, USERS, CLEAN, DATA, EVENTS, VERIFY;
 
+    /** The name on the command line, in job files and in reports, e.g. "triggers-off". */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Phase parse(String text) {

@@ -34,6 +34,13 @@ public final class ReportPrinter {
         if (!r.users().isEmpty()) {
             UsersReport.print(out, r.users());
         }
+        if (!r.eventsNotRestored().isEmpty()) {
+            out.append("\nSubscriptions not put back (kept in the state store as DROPPED)\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"event table", "entity", "why"});
+            r.eventsNotRestored().forEach(e -> rows.add(new String[] {e.eventTable(), e.entity(), e.reason()}));
+            TextTable.render(out, "  ", rows, i -> false);
+        }
         if (!r.verify().isEmpty()) {
             out.append("\nVerification\n");
             List<String[]> rows = new ArrayList<>();

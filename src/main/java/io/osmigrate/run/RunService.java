@@ -27,6 +27,9 @@ import io.osmigrate.app.Plans;
 import io.osmigrate.config.ConfigException;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
+import io.osmigrate.events.EventsPhase;
+import io.osmigrate.events.TriggersOffPhase;
+import io.osmigrate.events.UnrestoredEvent;
 import io.osmigrate.pipeline.CleanPhase;
 import io.osmigrate.pipeline.DataPhase;
 import io.osmigrate.pipeline.Progress;
@@ -55,8 +58,9 @@ import io.osmigrate.users.UsersPhase;
  * {@code <data-dir>/runs/<run id>/}. The same service serves the command line, job files and
  * schedules. One run at a time per runtime.
  *
- * <p>Phase order: users (before the clean, or just after it when users.strategy is recreate, since
- * recreating deletes users that in-scope rows may reference), clean, data, verify. Without the users phase
+ * <p>Phase order: triggers-off (before anything is written), users (before the clean, or just after it when
+ * users.strategy is recreate, since recreating deletes users that in-scope rows may reference), clean, data,
+ * events, verify. Without the users phase
  * the user map is a plain lookup by tenant and username.
  */
 public final class RunService {
@@ -92,6 +96,9 @@ public final class RunService {
                     + " run again with --fresh (or with clean: true in the spec) to finish it");
         }
         String runId = RUN_ID.format(started) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        state.savedEvents().triggersOff(destination.name()).filter(r -> !phases.contains(Phase.EVENTS)).ifPresent(r ->
+                LOG.warn("The BPT subscriptions of {} that run {} saved are not back yet, and this run has no events phase:"
+                        + " a run with it puts them back", destination.name(), r));
         state.runs().start(runId, spec.file().toString(), source.name(), destination.name(), String.join(",", phaseNames));
         Outcome outcome = new Outcome();
         try {
@@ -106,6 +113,10 @@ public final class RunService {
             LOG.debug("Run {} aborted", runId, e);
             outcome.state = RunState.FAILED;
             outcome.message = "aborted: " + e.getMessage() + ". Fix the cause and run again: the run resumes where it stopped.";
+        }
+        if (outcome.state == RunState.STOPPED || outcome.state == RunState.FAILED) {
+            state.savedEvents().triggersOff(destination.name()).ifPresent(r -> outcome.message += " The destination's BPT"
+                    + " subscriptions are saved in the state store; the events phase of the next run puts them back.");
         }
         long deadLetters = state.deadLetters().count(runId);
         if (outcome.state == RunState.SUCCEEDED && deadLetters > 0) {
@@ -128,7 +139,8 @@ public final class RunService {
             default -> ExitCode.FAULT.code();
         };
         RunReport report = new RunReport(runId, spec.name(), source.name(), destination.name(), outcome.state.name(), exit, started,
-                Instant.now(), phaseNames, outcome.figures, outcome.verify, deadLetters, outcome.message, null, outcome.users);
+                Instant.now(), phaseNames, outcome.figures, outcome.verify, deadLetters, outcome.message, null, outcome.users,
+                outcome.notRestored);
         return writeReport(runtime, report);
     }
 
@@ -137,11 +149,12 @@ public final class RunService {
         final List<EntityFigures> figures = new ArrayList<>();
         final List<VerifyPhase.Check> verify = new ArrayList<>();
         final List<UsersFigures> users = new ArrayList<>();
+        final List<UnrestoredEvent> notRestored = new ArrayList<>();
         RunState state;
         String message;
     }
 
-    /** The phases, in order: statics, users, clean, (users again when recreating), data, verify. */
+    /** The phases, in order: statics, triggers-off, users, clean, (users when recreating), data, events, verify. */
     private static void execute(OsmRuntime runtime, String runId, MigrationSpec spec, Set<Phase> phases, Plans.Planned planned,
                                 Outcome outcome) throws Exception {
         Plan plan = planned.plan();
@@ -162,6 +175,9 @@ public final class RunService {
         try (Progress progress = new Progress(runtime.settings().progressInterval(), Progress.onTerminal())) {
             // recreate deletes users, so it waits until the clean has removed the in-scope rows that reference them
             boolean usersAfterClean = planned.users().recreates();
+            if (phases.contains(Phase.TRIGGERS_OFF)) {
+                outcome.figures.addAll(TriggersOffPhase.run(run));
+            }
             if (usersPhase && !usersAfterClean) {
                 run.stop().check("the users phase");
                 runUsers(run, planned, outcome.users);
@@ -175,6 +191,12 @@ public final class RunService {
             }
             if (phases.contains(Phase.DATA)) {
                 DataPhase.run(run, camel, progress, s -> outcome.figures.add(s.figures()));
+            }
+            if (phases.contains(Phase.EVENTS)) {
+                run.stop().check("the events phase");
+                EventsPhase.Outcome events = EventsPhase.run(run);
+                outcome.figures.addAll(events.figures());
+                outcome.notRestored.addAll(events.notRestored());
             }
             if (phases.contains(Phase.VERIFY)) {
                 outcome.verify.addAll(VerifyPhase.run(run, countsAtStart, outcome.figures));
