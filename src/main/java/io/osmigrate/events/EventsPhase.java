@@ -2,7 +2,6 @@ package io.osmigrate.events;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import io.osmigrate.env.Environment;
 import io.osmigrate.pipeline.FaultInjection;
 import io.osmigrate.pipeline.RunContext;
-import io.osmigrate.state.EntityFigures;
 import io.osmigrate.state.SavedEvents;
 
 /**
@@ -36,8 +34,8 @@ public final class EventsPhase {
     private static final Logger LOG = LoggerFactory.getLogger(EventsPhase.class);
     static final String PHASE = "events";
 
-    /** Figures per event table (read: saved rows; inserted: put back; matched: already there; skipped: not put back). */
-    public record Outcome(List<EntityFigures> figures, List<UnrestoredEvent> notRestored) {
+    /** Figures per event table, and the saved rows that did not go back. */
+    public record Outcome(List<SubscriptionFigures> figures, List<UnrestoredEvent> notRestored) {
     }
 
     private EventsPhase() {
@@ -52,7 +50,7 @@ public final class EventsPhase {
             byTable.computeIfAbsent(saved.eventTable().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(saved);
             rows.put(saved.id(), EventRow.parse(saved.rowJson(), "#" + saved.id() + " of " + saved.eventTable()));
         }
-        List<EntityFigures> figures = new ArrayList<>();
+        List<SubscriptionFigures> figures = new ArrayList<>();
         List<UnrestoredEvent> notRestored = new ArrayList<>();
         if (!byTable.isEmpty()) {
             Subscribed subscribed = Subscribed.read(destination, rows.values());
@@ -67,9 +65,8 @@ public final class EventsPhase {
         return new Outcome(figures, notRestored);
     }
 
-    private static EntityFigures restore(RunContext run, List<SavedEvents.SavedRow> saved, Map<Long, EventRow> rows,
+    private static SubscriptionFigures restore(RunContext run, List<SavedEvents.SavedRow> saved, Map<Long, EventRow> rows,
                                          Subscribed subscribed, List<UnrestoredEvent> notRestored) throws SQLException {
-        Instant started = Instant.now();
         Environment destination = run.destination();
         String spelled = saved.get(0).eventTable();
         Optional<EventTable> table = EventTable.resolve(destination, spelled);
@@ -94,8 +91,8 @@ public final class EventsPhase {
         run.state().savedEvents().settle(restorable, dropped, run.runId());
         LOG.info("Events: {} subscriptions of {} put back, {} already there, {} not put back", inserted, spelled,
                 restorable.size() - inserted, dropped.size());
-        return new EntityFigures(table.map(EventTable::name).orElse(spelled), PHASE, "done", saved.size(), inserted,
-                restorable.size() - inserted, dropped.size(), 0, 0, 0, 0, started, Instant.now());
+        return new SubscriptionFigures(PHASE, table.map(EventTable::name).orElse(spelled), saved.get(0).entity(), saved.size(),
+                0, 0, inserted, restorable.size() - inserted, dropped.size());
     }
 
     /** Inserts the rows no equal destination row accounts for, in one transaction; returns how many. */

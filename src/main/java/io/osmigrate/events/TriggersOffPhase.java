@@ -2,7 +2,6 @@ package io.osmigrate.events;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +12,6 @@ import io.osmigrate.env.Environment;
 import io.osmigrate.pipeline.FaultInjection;
 import io.osmigrate.pipeline.RunContext;
 import io.osmigrate.plan.TriggeredTable;
-import io.osmigrate.state.EntityFigures;
 import io.osmigrate.state.SavedEvents;
 
 /**
@@ -36,8 +34,7 @@ public final class TriggersOffPhase {
     private TriggersOffPhase() {
     }
 
-    /** Figures per event table: rows found (read), saved by an earlier run already (skipped), deleted. */
-    public static List<EntityFigures> run(RunContext run) throws SQLException {
+    public static List<SubscriptionFigures> run(RunContext run) throws SQLException {
         List<TriggeredTable> tables = run.plan().triggersOff();
         if (tables.isEmpty()) {
             return List.of();
@@ -45,7 +42,7 @@ public final class TriggersOffPhase {
         Environment destination = run.destination();
         SavedEvents store = run.state().savedEvents();
         store.noteTriggersOff(destination.name(), run.source().name(), run.runId());
-        List<EntityFigures> figures = new ArrayList<>();
+        List<SubscriptionFigures> figures = new ArrayList<>();
         for (TriggeredTable t : tables) {
             run.stop().check("triggers-off of " + t.eventTable());
             EventTable table = EventTable.resolve(destination, t.eventTable()).orElseThrow(() -> new IllegalStateException(
@@ -56,8 +53,7 @@ public final class TriggersOffPhase {
         return figures;
     }
 
-    private static EntityFigures switchOff(RunContext run, TriggeredTable t, EventTable table) throws SQLException {
-        Instant started = Instant.now();
+    private static SubscriptionFigures switchOff(RunContext run, TriggeredTable t, EventTable table) throws SQLException {
         Environment destination = run.destination();
         SavedEvents store = run.state().savedEvents();
         RowCounts alreadySaved = new RowCounts();
@@ -84,8 +80,8 @@ public final class TriggersOffPhase {
                 c.commit();
                 LOG.info("Triggers off: {} subscriptions of {} saved ({} saved by an earlier run), {} deleted", toSave.size(),
                         table.name(), rows.size() - toSave.size(), deleted);
-                return new EntityFigures(table.name(), PHASE, "done", rows.size(), 0, 0, rows.size() - toSave.size(), 0, 0, 0,
-                        deleted, started, Instant.now());
+                return new SubscriptionFigures(PHASE, table.name(), t.entity().qualifiedName(), rows.size(), toSave.size(),
+                        deleted, 0, 0, 0);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

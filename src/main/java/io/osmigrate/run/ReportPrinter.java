@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.osmigrate.app.TextTable;
+import io.osmigrate.events.SubscriptionFigures;
 import io.osmigrate.pipeline.VerifyPhase;
 import io.osmigrate.state.EntityFigures;
 
@@ -33,6 +34,18 @@ public final class ReportPrinter {
         }
         if (!r.users().isEmpty()) {
             UsersReport.print(out, r.users());
+        }
+        if (!r.subscriptions().isEmpty()) {
+            out.append("\nBPT subscriptions of the destination (taken out by triggers-off, put back by events)\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"phase", "event table", "entity", "rows", "saved", "deleted", "put back", "already there",
+                "not put back"});
+            for (SubscriptionFigures f : r.subscriptions()) {
+                rows.add(new String[] {f.phase(), f.eventTable(), f.entity(), TextTable.count(f.rows()), TextTable.count(f.saved()),
+                    TextTable.count(f.deleted()), TextTable.count(f.putBack()), TextTable.count(f.alreadyThere()),
+                    TextTable.count(f.notPutBack())});
+            }
+            TextTable.render(out, "  ", rows, i -> i >= 3);
         }
         if (!r.eventsNotRestored().isEmpty()) {
             out.append("\nSubscriptions not put back (kept in the state store as DROPPED)\n");

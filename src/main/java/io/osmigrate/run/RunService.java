@@ -28,6 +28,7 @@ import io.osmigrate.config.ConfigException;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
 import io.osmigrate.events.EventsPhase;
+import io.osmigrate.events.SubscriptionFigures;
 import io.osmigrate.events.TriggersOffPhase;
 import io.osmigrate.events.UnrestoredEvent;
 import io.osmigrate.pipeline.CleanPhase;
@@ -140,7 +141,7 @@ public final class RunService {
         };
         RunReport report = new RunReport(runId, spec.name(), source.name(), destination.name(), outcome.state.name(), exit, started,
                 Instant.now(), phaseNames, outcome.figures, outcome.verify, deadLetters, outcome.message, null, outcome.users,
-                outcome.notRestored);
+                outcome.subscriptions, outcome.notRestored);
         return writeReport(runtime, report);
     }
 
@@ -149,6 +150,7 @@ public final class RunService {
         final List<EntityFigures> figures = new ArrayList<>();
         final List<VerifyPhase.Check> verify = new ArrayList<>();
         final List<UsersFigures> users = new ArrayList<>();
+        final List<SubscriptionFigures> subscriptions = new ArrayList<>();
         final List<UnrestoredEvent> notRestored = new ArrayList<>();
         RunState state;
         String message;
@@ -176,7 +178,7 @@ public final class RunService {
             // recreate deletes users, so it waits until the clean has removed the in-scope rows that reference them
             boolean usersAfterClean = planned.users().recreates();
             if (phases.contains(Phase.TRIGGERS_OFF)) {
-                outcome.figures.addAll(TriggersOffPhase.run(run));
+                outcome.subscriptions.addAll(TriggersOffPhase.run(run));
             }
             if (usersPhase && !usersAfterClean) {
                 run.stop().check("the users phase");
@@ -195,7 +197,7 @@ public final class RunService {
             if (phases.contains(Phase.EVENTS)) {
                 run.stop().check("the events phase");
                 EventsPhase.Outcome events = EventsPhase.run(run);
-                outcome.figures.addAll(events.figures());
+                outcome.subscriptions.addAll(events.figures());
                 outcome.notRestored.addAll(events.notRestored());
             }
             if (phases.contains(Phase.VERIFY)) {

@@ -73,9 +73,18 @@ abstract class SubscriptionsContract {
             assertThat(report.exitCode()).as(report.message()).isZero();
             assertThat(report.phases()).containsSubsequence("triggers-off", "users", "data", "events");
             assertThat(figure(report, "data", "OrdersCore.Order", EntityFigures::inserted)).isPositive();
-            assertThat(figure(report, "triggers-off", "OSEVT_q9z_Order", EntityFigures::deleted)).isPositive();
-            assertThat(report.entities().stream().filter(e -> e.phase().equals("events")).mapToLong(EntityFigures::inserted)
-                    .sum()).isEqualTo(expected.size());
+            long orderSubscriptions = plan.triggersOff().stream().filter(t -> t.eventTable().equalsIgnoreCase("OSEVT_q9z_Order"))
+                    .mapToLong(TriggeredTable::rows).sum();
+            assertThat(orderSubscriptions).isPositive();
+            assertThat(report.subscriptions()).filteredOn(x -> x.phase().equals("triggers-off")
+                    && x.eventTable().equalsIgnoreCase("OSEVT_q9z_Order")).singleElement().satisfies(x -> {
+                        assertThat(x.saved()).isEqualTo(orderSubscriptions);
+                        assertThat(x.deleted()).isEqualTo(orderSubscriptions);
+                    });
+            assertThat(report.subscriptions().stream().filter(x -> x.phase().equals("events"))
+                    .mapToLong(SubscriptionFigures::putBack).sum()).isEqualTo(expected.size());
+            assertThat(report.subscriptions().stream().filter(x -> x.phase().equals("events"))
+                    .mapToLong(SubscriptionFigures::notPutBack).sum()).isEqualTo(2);
 
             assertThat(Subscriptions.all(f)).isEqualTo(expected);
             assertThat(Subscriptions.queued(f)).isEqualTo(queued);
@@ -99,12 +108,11 @@ abstract class SubscriptionsContract {
             assertThat(Subscriptions.all(f)).isEqualTo(after);
             assertThat(Subscriptions.stored(f)).isEqualTo(Map.of("DROPPED", 2L));
             assertThat(again.eventsNotRestored()).isEmpty();
-            long read = again.entities().stream().filter(e -> e.phase().equals("triggers-off")).mapToLong(EntityFigures::read).sum();
-            assertThat(read).isEqualTo(after.size());
-            assertThat(again.entities().stream().filter(e -> e.phase().equals("triggers-off")).mapToLong(EntityFigures::skipped)
-                    .sum()).isZero();
-            assertThat(again.entities().stream().filter(e -> e.phase().equals("events")).mapToLong(EntityFigures::inserted)
-                    .sum()).isEqualTo(read);
+            List<SubscriptionFigures> off = again.subscriptions().stream().filter(x -> x.phase().equals("triggers-off")).toList();
+            assertThat(off.stream().mapToLong(SubscriptionFigures::rows).sum()).isEqualTo(after.size());
+            assertThat(off.stream().mapToLong(SubscriptionFigures::saved).sum()).isEqualTo(after.size());
+            assertThat(again.subscriptions().stream().filter(x -> x.phase().equals("events"))
+                    .mapToLong(SubscriptionFigures::putBack).sum()).isEqualTo(after.size());
         }
     }
 
