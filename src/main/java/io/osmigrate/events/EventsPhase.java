@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +35,15 @@ public final class EventsPhase {
     private static final Logger LOG = LoggerFactory.getLogger(EventsPhase.class);
     static final String PHASE = "events";
 
-    /** Figures per event table, and the saved rows that did not go back. */
-    public record Outcome(List<SubscriptionFigures> figures, List<UnrestoredEvent> notRestored) {
-    }
-
     private EventsPhase() {
     }
 
-    public static Outcome run(RunContext run) throws SQLException {
+    /**
+     * Puts back every saved table, giving each table's figures to {@code figures} once it is done and each
+     * subscription not put back to {@code notRestored}.
+     */
+    public static void run(RunContext run, Consumer<SubscriptionFigures> figures, Consumer<UnrestoredEvent> notRestored)
+            throws SQLException {
         Environment destination = run.destination();
         SavedEvents store = run.state().savedEvents();
         Map<String, List<SavedEvents.SavedRow>> byTable = new LinkedHashMap<>();
@@ -50,23 +52,21 @@ public final class EventsPhase {
             byTable.computeIfAbsent(saved.eventTable().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(saved);
             rows.put(saved.id(), EventRow.parse(saved.rowJson(), "#" + saved.id() + " of " + saved.eventTable()));
         }
-        List<SubscriptionFigures> figures = new ArrayList<>();
-        List<UnrestoredEvent> notRestored = new ArrayList<>();
         if (!byTable.isEmpty()) {
             Subscribed subscribed = Subscribed.read(destination, rows.values());
             for (List<SavedEvents.SavedRow> saved : byTable.values()) {
                 run.stop().check("the events of " + saved.get(0).eventTable());
-                figures.add(restore(run, saved, rows, subscribed, notRestored));
+                figures.accept(restore(run, saved, rows, subscribed, notRestored));
             }
         }
         if (store.saved(destination.name()).isEmpty()) {
             store.clearNote(destination.name());
         }
-        return new Outcome(figures, notRestored);
     }
 
     private static SubscriptionFigures restore(RunContext run, List<SavedEvents.SavedRow> saved, Map<Long, EventRow> rows,
-                                         Subscribed subscribed, List<UnrestoredEvent> notRestored) throws SQLException {
+                                               Subscribed subscribed, Consumer<UnrestoredEvent> notRestored)
+            throws SQLException {
         Environment destination = run.destination();
         String spelled = saved.get(0).eventTable();
         Optional<EventTable> table = EventTable.resolve(destination, spelled);
@@ -79,7 +79,7 @@ public final class EventsPhase {
                 restorable.add(s.id());
             } else {
                 dropped.put(s.id(), why);
-                notRestored.add(new UnrestoredEvent(spelled, s.entity(), why));
+                notRestored.accept(new UnrestoredEvent(spelled, s.entity(), why));
                 LOG.warn("Events: a subscription of {} is not put back: {}", spelled, why);
             }
         }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,23 +35,22 @@ public final class TriggersOffPhase {
     private TriggersOffPhase() {
     }
 
-    public static List<SubscriptionFigures> run(RunContext run) throws SQLException {
+    /** Handles the plan's tables in order, giving each table's figures to {@code figures} once it is done. */
+    public static void run(RunContext run, Consumer<SubscriptionFigures> figures) throws SQLException {
         List<TriggeredTable> tables = run.plan().triggersOff();
         if (tables.isEmpty()) {
-            return List.of();
+            return;
         }
         Environment destination = run.destination();
         SavedEvents store = run.state().savedEvents();
         store.noteTriggersOff(destination.name(), run.source().name(), run.runId());
-        List<SubscriptionFigures> figures = new ArrayList<>();
         for (TriggeredTable t : tables) {
             run.stop().check("triggers-off of " + t.eventTable());
             EventTable table = EventTable.resolve(destination, t.eventTable()).orElseThrow(() -> new IllegalStateException(
                     "the destination's event table " + t.eventTable() + " of " + t.entity().qualifiedName()
                             + " is gone since the plan was made; run again to plan anew"));
-            figures.add(switchOff(run, t, table));
+            figures.accept(switchOff(run, t, table));
         }
-        return figures;
     }
 
     private static SubscriptionFigures switchOff(RunContext run, TriggeredTable t, EventTable table) throws SQLException {

@@ -61,8 +61,7 @@ import io.osmigrate.users.UsersPhase;
  *
  * <p>Phase order: triggers-off (before anything is written), users (before the clean, or just after it when
  * users.strategy is recreate, since recreating deletes users that in-scope rows may reference), clean, data,
- * events, verify. Without the users phase
- * the user map is a plain lookup by tenant and username.
+ * events, verify. Without the users phase the user map is a plain lookup by tenant and username.
  */
 public final class RunService {
 
@@ -178,7 +177,7 @@ public final class RunService {
             // recreate deletes users, so it waits until the clean has removed the in-scope rows that reference them
             boolean usersAfterClean = planned.users().recreates();
             if (phases.contains(Phase.TRIGGERS_OFF)) {
-                outcome.subscriptions.addAll(TriggersOffPhase.run(run));
+                TriggersOffPhase.run(run, outcome.subscriptions::add);
             }
             if (usersPhase && !usersAfterClean) {
                 run.stop().check("the users phase");
@@ -196,9 +195,7 @@ public final class RunService {
             }
             if (phases.contains(Phase.EVENTS)) {
                 run.stop().check("the events phase");
-                EventsPhase.Outcome events = EventsPhase.run(run);
-                outcome.subscriptions.addAll(events.figures());
-                outcome.notRestored.addAll(events.notRestored());
+                EventsPhase.run(run, outcome.subscriptions::add, outcome.notRestored::add);
             }
             if (phases.contains(Phase.VERIFY)) {
                 outcome.verify.addAll(VerifyPhase.run(run, countsAtStart, outcome.figures));
