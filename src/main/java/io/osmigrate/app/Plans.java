@@ -12,6 +12,7 @@ import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.EnvironmentView;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.Planner;
+import io.osmigrate.plan.TriggeredTables;
 import io.osmigrate.plan.UnpairedDestinationRows;
 import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.KeyMap;
@@ -50,6 +51,7 @@ public final class Plans {
         UsersPlanner.UsersPreparation users = UsersPlanner.prepare(spec, plan, source, destination, src.metamodel(),
                 dst.metamodel());
         plan = plan.withUsers(users.plan(), users.findings());
+        plan = TriggeredTables.apply(plan, dst);
         if (!clean) {
             plan = plan.withFindings(UnpairedDestinationRows.findings(plan, pairedRows(runtime, source, destination)));
         }

@@ -31,8 +31,8 @@ final class RunCommand implements Callable<Integer> {
     Path spec;
 
     @Option(names = "--phases", split = ",", paramLabel = "PHASE",
-            description = "Only these phases (statics, users, clean, data, verify), comma-separated. clean deletes"
-                    + " destination rows: it runs only with clean: true in the spec or --fresh.")
+            description = "Only these phases (statics, triggers-off, users, clean, data, events, verify), comma-separated."
+                    + " clean deletes destination rows: it runs only with clean: true in the spec or --fresh.")
     List<String> phases = new ArrayList<>();
 
     @Option(names = "--fresh", description = "Start over: clean the destination's rows of the scope and forget their key-map pairs.")

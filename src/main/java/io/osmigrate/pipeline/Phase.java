@@ -9,9 +9,12 @@ import io.osmigrate.config.ConfigException;
 /**
  * The phases of a run, in the order they run, and the steps of the data phase that report figures of
  * their own (lookups, deferred references). A run's {@code --phases} names phases, never steps.
+ * Triggers-off comes before the users phase, since that phase writes OSSYS_USER and the other user
+ * tables, which BPT triggers watch too; events comes after the data.
  */
 public enum Phase {
-    STATICS(true), USERS(true), CLEAN(true), LOOKUP(false), DATA(true), DEFERRED(false), VERIFY(true);
+    STATICS(true), TRIGGERS_OFF(true), USERS(true), CLEAN(true), LOOKUP(false), DATA(true), DEFERRED(false),
+    EVENTS(true), VERIFY(true);
 
     private final boolean selectable;
 
@@ -19,9 +22,9 @@ public enum Phase {
         this.selectable = selectable;
     }
 
-    /** The word for it in specs, job files, reports and the state store. */
+    /** The word for it in specs, job files, reports and the state store, e.g. "triggers-off". */
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A phase a run may be asked for; false for a step of another phase. */

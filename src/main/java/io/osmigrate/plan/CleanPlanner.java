@@ -83,9 +83,12 @@ final class CleanPlanner {
             if (table.isEmpty()) {
                 continue; // a consumer without a table has no rows
             }
-            String idColumn = e.identifierAttribute().map(Attribute::column).orElse("ID");
+            // a consumer is not planned, so its columns are spelled here as the catalog spells them (lower case on PostgreSQL)
+            String idColumn = catalogColumn(view, table.get(), e.identifierAttribute().map(Attribute::column).orElse("ID"));
+            List<CleanStep.Condition> conditions = consumers.get(key).stream()
+                    .map(c -> new CleanStep.Condition(catalogColumn(view, table.get(), c.column()), c.parent())).toList();
             steps.add(new CleanStep(EntityRef.of(e), table.get(), idColumn, CleanStep.Action.DELETE_REFERENCING, List.of(),
-                    consumers.get(key)));
+                    conditions));
         }
         List<PlannedEntity> reverse = new ArrayList<>(moved.values());
         reverse.sort(Comparator.comparingInt(PlannedEntity::order).reversed());
@@ -94,6 +97,10 @@ final class CleanPlanner {
                     CleanStep.Action.DELETE_ALL, List.of(), List.of()));
         }
         return steps;
+    }
+
+    private static String catalogColumn(EnvironmentView view, String table, String column) {
+        return view.catalog().column(table, column).map(c -> c.name()).orElse(column);
     }
 
     /** Consumers ordered so that a row goes before the rows it references; a cycle among them blocks the clean. */

@@ -19,10 +19,13 @@ import io.osmigrate.spec.Mode;
  * @param deferred references inserted empty and set after their cycle group
  * @param clean    the steps of the clean phase, when the run cleans (empty otherwise)
  * @param users    what the users phase will do; null for a plan made without reading the user tables
+ * @param triggersOff the destination's OSEVT_* tables of the entities the run writes, whose rows triggers-off
+ *                 saves and deletes before any write (empty for a plan made without them)
  */
 public record Plan(String spec, String specFile, String source, String destination, String sourceEngine,
                    String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
-                   List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings, UsersPlan users) {
+                   List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings, UsersPlan users,
+                   List<TriggeredTable> triggersOff) {
 
     public Plan {
         entities = List.copyOf(entities);
@@ -30,6 +33,7 @@ public record Plan(String spec, String specFile, String source, String destinati
         deferred = List.copyOf(deferred);
         clean = List.copyOf(clean);
         findings = List.copyOf(findings);
+        triggersOff = triggersOff == null ? List.of() : List.copyOf(triggersOff);
     }
 
     /** A plan without its users part, as {@link Planner} makes it from the metamodels alone. */
@@ -37,7 +41,7 @@ public record Plan(String spec, String specFile, String source, String destinati
                 String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
                 List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings) {
         this(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred, clean,
-                findings, null);
+                findings, null, List.of());
     }
 
     /** This plan with its users part and the findings that came with it. */
@@ -45,7 +49,7 @@ public record Plan(String spec, String specFile, String source, String destinati
         List<Finding> all = new java.util.ArrayList<>(findings);
         usersFindings.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, all, usersPlan);
+                clean, all, usersPlan, triggersOff);
     }
 
     /** This plan with more findings (those it has already are not repeated). */
@@ -53,7 +57,13 @@ public record Plan(String spec, String specFile, String source, String destinati
         List<Finding> all = new java.util.ArrayList<>(findings);
         more.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, all, users);
+                clean, all, users, triggersOff);
+    }
+
+    /** This plan with its triggered tables and the findings that came with them. */
+    public Plan withTriggersOff(List<TriggeredTable> tables, List<Finding> more) {
+        return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
+                clean, findings, users, tables).withFindings(more);
     }
 
     /** True when no finding blocks the run. */

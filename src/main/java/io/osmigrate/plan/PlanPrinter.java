@@ -9,7 +9,7 @@ import io.osmigrate.spec.Mode;
 
 /**
  * Writes a plan for a person to read: entities in the order the data phase takes them (lookups, then moved
- * entities in load order), deferred references, statics, users, findings.
+ * entities in load order), deferred references, statics, clean steps, triggered tables, users, findings.
  */
 public final class PlanPrinter {
 
@@ -66,6 +66,17 @@ public final class PlanPrinter {
                 c.add(new String[] {step.entity().qualifiedName(), step.table(), what});
             }
             TextTable.render(out, "  ", c, i -> false);
+        }
+        if (!plan.triggersOff().isEmpty()) {
+            out.append("\nTriggers off (the destination's BPT subscriptions saved in the state store and deleted before any"
+                    + " write, so no event is queued; the events phase puts them back)\n");
+            List<String[]> t = new ArrayList<>();
+            t.add(new String[] {"event table", "entity", "rows", "written by"});
+            for (TriggeredTable table : plan.triggersOff()) {
+                t.add(new String[] {table.eventTable(), table.entity().qualifiedName(), TextTable.count(table.rows()),
+                    table.writtenBy()});
+            }
+            TextTable.render(out, "  ", t, i -> i == 2);
         }
         if (plan.users() != null) {
             UsersPlanPrinter.print(out, plan.users());

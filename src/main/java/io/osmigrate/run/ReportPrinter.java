@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.osmigrate.text.TextTable;
+import io.osmigrate.events.SubscriptionFigures;
 import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.state.EntityFigures;
+import io.osmigrate.text.TextTable;
 
 /** Writes a run report for a person: per-entity figures, the reconciliation, the outcome. */
 public final class ReportPrinter {
@@ -33,6 +34,25 @@ public final class ReportPrinter {
         }
         if (!r.users().isEmpty()) {
             UsersReport.print(out, r.users());
+        }
+        if (!r.subscriptions().isEmpty()) {
+            out.append("\nBPT subscriptions of the destination (taken out by triggers-off, put back by events)\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"phase", "event table", "entity", "rows", "saved", "deleted", "put back", "already there",
+                "not put back"});
+            for (SubscriptionFigures f : r.subscriptions()) {
+                rows.add(new String[] {f.phase(), f.eventTable(), f.entity(), TextTable.count(f.rows()), TextTable.count(f.saved()),
+                    TextTable.count(f.deleted()), TextTable.count(f.putBack()), TextTable.count(f.alreadyThere()),
+                    TextTable.count(f.notPutBack())});
+            }
+            TextTable.render(out, "  ", rows, i -> i >= 3);
+        }
+        if (!r.eventsNotRestored().isEmpty()) {
+            out.append("\nSubscriptions not put back (kept in the state store as DROPPED)\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"event table", "entity", "why"});
+            r.eventsNotRestored().forEach(e -> rows.add(new String[] {e.eventTable(), e.entity(), e.reason()}));
+            TextTable.render(out, "  ", rows, i -> false);
         }
         if (!r.verify().isEmpty()) {
             out.append("\nVerification\n");

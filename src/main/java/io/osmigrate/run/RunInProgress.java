@@ -8,6 +8,8 @@ import java.util.Set;
 
 import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.app.Plans;
+import io.osmigrate.events.SubscriptionFigures;
+import io.osmigrate.events.UnrestoredEvent;
 import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.pipeline.Phase;
 import io.osmigrate.pipeline.Progress;
@@ -32,6 +34,8 @@ final class RunInProgress {
     final List<EntityFigures> figures = new ArrayList<>();
     final List<VerifyPhase.Check> verify = new ArrayList<>();
     final List<UsersFigures> users = new ArrayList<>();
+    final List<SubscriptionFigures> subscriptions = new ArrayList<>();
+    final List<UnrestoredEvent> notRestored = new ArrayList<>();
     Plans.Planned planned;
     RunLock lock;
     String runId;

@@ -3,6 +3,8 @@ package io.osmigrate.run;
 import java.time.Instant;
 import java.util.List;
 
+import io.osmigrate.events.SubscriptionFigures;
+import io.osmigrate.events.UnrestoredEvent;
 import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.state.EntityFigures;
 import io.osmigrate.users.UsersFigures;
@@ -13,22 +15,27 @@ import io.osmigrate.users.UsersFigures;
  * @param state    SUCCEEDED, DEAD_LETTERS, FAILED or BLOCKED (plan errors; nothing ran)
  * @param exitCode the command's exit code
  * @param users    what the users phase did, per source tenant (empty when it did not run)
+ * @param subscriptions what triggers-off and events did, per event table of the destination
+ * @param eventsNotRestored the destination's saved subscriptions the events phase did not put back, and why
  */
 public record RunReport(String runId, String spec, String source, String destination, String state, int exitCode,
                         Instant startedAt, Instant finishedAt, List<String> phases, List<EntityFigures> entities,
                         List<VerifyPhase.Check> verify, long deadLetters, String message, String reportFile,
-                        List<UsersFigures> users) {
+                        List<UsersFigures> users, List<SubscriptionFigures> subscriptions,
+                        List<UnrestoredEvent> eventsNotRestored) {
 
     public RunReport {
         users = users == null ? List.of() : List.copyOf(users);
+        subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
+        eventsNotRestored = eventsNotRestored == null ? List.of() : List.copyOf(eventsNotRestored);
     }
 
-    /** A report without users figures. */
+    /** A report without users and subscriptions figures. */
     public RunReport(String runId, String spec, String source, String destination, String state, int exitCode,
                      Instant startedAt, Instant finishedAt, List<String> phases, List<EntityFigures> entities,
                      List<VerifyPhase.Check> verify, long deadLetters, String message, String reportFile) {
         this(runId, spec, source, destination, state, exitCode, startedAt, finishedAt, phases, entities, verify, deadLetters,
-                message, reportFile, List.of());
+                message, reportFile, List.of(), List.of(), List.of());
     }
 
     public long orphans() {
@@ -37,6 +44,6 @@ public record RunReport(String runId, String spec, String source, String destina
 
     RunReport withReportFile(String file) {
         return new RunReport(runId, spec, source, destination, state, exitCode, startedAt, finishedAt, phases, entities,
-                verify, deadLetters, message, file, users);
+                verify, deadLetters, message, file, users, subscriptions, eventsNotRestored);
     }
 }

@@ -15,7 +15,8 @@ import io.osmigrate.pipeline.RunStoppedException;
  * direct:run
  *   run-plan        plan both environments; a blocked plan ends here (nothing written)
  *   run-start       recovery, the run's record, the maps, the destination's row counts
- *   run-statics, run-users, run-clean, run-users-after-clean, run-data, run-deferred, run-verify
+ *   run-statics, run-triggers-off, run-users, run-clean, run-users-after-clean, run-data, run-deferred,
+ *   run-events, run-verify
  *                   each the phase's own route, when the run has that phase
  *   run-stopped / run-failed   a stop request or a failure ends the phases; the run still reports
  *   run-finish      the run's state, its record, report.json
@@ -33,6 +34,8 @@ public final class RunRoutes extends RouteBuilder {
                     .process(RunSteps::start).id("run-start")
                     .doTry().id("run-phases")
                         .filter(e -> has(e, Phase.STATICS)).id("run-if-statics").to("direct:phase-statics").id("run-statics").end()
+                        .filter(e -> has(e, Phase.TRIGGERS_OFF)).id("run-if-triggers-off")
+                            .to("direct:phase-triggers-off").id("run-triggers-off").end()
                         .filter(e -> has(e, Phase.USERS) && !usersAfterClean(e)).id("run-if-users")
                             .to("direct:phase-users").id("run-users").end()
                         .filter(e -> has(e, Phase.CLEAN)).id("run-if-clean").to("direct:phase-clean").id("run-clean").end()
@@ -41,6 +44,7 @@ public final class RunRoutes extends RouteBuilder {
                         .filter(e -> has(e, Phase.DATA)).id("run-if-data")
                             .to("direct:phase-data").id("run-data")
                             .to("direct:phase-deferred").id("run-deferred").end()
+                        .filter(e -> has(e, Phase.EVENTS)).id("run-if-events").to("direct:phase-events").id("run-events").end()
                         .filter(e -> has(e, Phase.VERIFY)).id("run-if-verify").to("direct:phase-verify").id("run-verify")
                     .endDoTry()
                     .doCatch(RunStoppedException.class).id("run-if-stopped")
@@ -52,10 +56,12 @@ public final class RunRoutes extends RouteBuilder {
                 .end();
 
         phase("statics").process(RunSteps::statics).id("statics-figures");
+        phase("triggers-off").process(RunSteps::triggersOff).id("triggers-off-tables");
         phase("users").process(RunSteps::users).id("users-tenants-users-links");
         phase("clean").process(RunSteps::clean).id("clean-steps");
         phase("data").process(RunSteps::data).id("data-tables");
         phase("deferred").process(RunSteps::deferred).id("deferred-tables");
+        phase("events").process(RunSteps::events).id("events-tables");
         phase("verify").process(RunSteps::verify).id("verify-tables");
     }
 

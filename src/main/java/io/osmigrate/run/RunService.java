@@ -16,8 +16,9 @@ import io.osmigrate.spec.MigrationSpec;
  * and written under {@code <data-dir>/runs/<run id>/}. The command line, job files and schedules all call
  * this. One run at a time per process.
  *
- * <p>Phase order: statics, users (before the clean, or just after it when users.strategy is recreate, since
- * recreating deletes users that in-scope rows may reference), clean, data, deferred, verify. Without the users
+ * <p>Phase order: statics, triggers-off (before anything is written), users (before the clean, or just after it
+ * when users.strategy is recreate, since recreating deletes users that in-scope rows may reference), clean, data,
+ * deferred, events, verify. Without the users
  * phase the user map is a plain lookup by tenant and username.
  */
 public final class RunService {

@@ -22,6 +22,8 @@ import io.osmigrate.app.Plans;
 import io.osmigrate.config.ConfigException;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
+import io.osmigrate.events.EventsPhase;
+import io.osmigrate.events.TriggersOffPhase;
 import io.osmigrate.maps.StaticMap;
 import io.osmigrate.maps.TenantMap;
 import io.osmigrate.maps.UserMap;
@@ -100,6 +102,9 @@ final class RunSteps {
                     + destination.name() + " did not finish, so rows of the scope may remain without their key-map pairs;"
                     + " run again with --fresh (or with clean: true in the spec) to finish it");
         }
+        state.savedEvents().triggersOff(destination.name()).filter(saver -> !r.has(Phase.EVENTS)).ifPresent(saver ->
+                LOG.warn("The BPT subscriptions of {} that run {} saved are not back yet, and this run has no events phase:"
+                        + " a run with it puts them back", destination.name(), saver));
         state.runs().start(r.runId, r.spec.file().toString(), source.name(), destination.name(), String.join(",", r.phaseNames()));
         Plan plan = r.planned.plan();
         PlanJson.write(plan, runDir(r).resolve("plan.json"));
@@ -121,6 +126,13 @@ final class RunSteps {
             r.figures.add(new EntityFigures(st.entity().qualifiedName(), Phase.STATICS.wire(), "done",
                     st.matched() + st.unmatched().size(), 0, st.matched(), 0, 0, 0, 0, 0, now, now));
         }
+    }
+
+    /** Saves and deletes the destination's BPT subscriptions, so nothing the run writes starts a process. */
+    static void triggersOff(Exchange exchange) throws Exception {
+        RunInProgress r = run(exchange);
+        r.context.stop().check("the triggers-off phase");
+        TriggersOffPhase.run(r.context, r.subscriptions::add);
     }
 
     static void users(Exchange exchange) throws Exception {
@@ -147,6 +159,13 @@ final class RunSteps {
         DeferredPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()));
     }
 
+    /** Puts the saved subscriptions back where what they subscribe for still exists. */
+    static void events(Exchange exchange) throws Exception {
+        RunInProgress r = run(exchange);
+        r.context.stop().check("the events phase");
+        EventsPhase.run(r.context, r.subscriptions::add, r.notRestored::add);
+    }
+
     static void verify(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
         r.verify.addAll(VerifyPhase.run(r.context, r.countsAtStart, r.figures));
@@ -158,7 +177,7 @@ final class RunSteps {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.warn("Run {} {}", r.runId, e.getMessage());
         r.state = RunState.STOPPED;
-        r.message = e.getMessage() + ".";
+        r.message = e.getMessage() + "." + subscriptionsSaved(r);
     }
 
     static void failed(Exchange exchange) {
@@ -167,7 +186,16 @@ final class RunSteps {
         LOG.error("Run {} aborted: {}", r.runId, e.getMessage());
         LOG.debug("Run {} aborted", r.runId, e);
         r.state = RunState.FAILED;
-        r.message = "aborted: " + e.getMessage() + ". Fix the cause and run again: the run resumes where it stopped.";
+        r.message = "aborted: " + e.getMessage() + ". Fix the cause and run again: the run resumes where it stopped."
+                + subscriptionsSaved(r);
+    }
+
+    /** Tells a run that ends early that its destination's triggers are still off, and what puts them back. */
+    private static String subscriptionsSaved(RunInProgress r) {
+        return r.context != null && r.runtime.state().savedEvents().triggersOff(r.context.destination().name()).isPresent()
+                ? " The destination's BPT subscriptions are saved in the state store; the events phase of the next run"
+                        + " puts them back."
+                : "";
     }
 
     /** Decides the run's state from what happened, records it, and writes the report. */
@@ -199,7 +227,7 @@ final class RunSteps {
         r.figures.forEach(f -> state.runs().record(r.runId, f));
         RunReport report = new RunReport(r.runId, r.spec.name(), r.context.source().name(), r.context.destination().name(),
                 r.state.name(), exit, r.started, Instant.now(), r.phaseNames(), r.figures, r.verify, deadLetters, r.message, null,
-                r.users);
+                r.users, r.subscriptions, r.notRestored);
         Path file = runDir(r).resolve("report.json");
         r.report = report.withReportFile(file.toString());
         JSON.writeValue(file.toFile(), r.report);

@@ -8,8 +8,7 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * Creates the OSUSR_* tables (active or not: stale tables of deleted entities stay) and the OSEVT_* table
- * from the model, with unquoted names so the catalog folds their case the engine's way. Foreign keys come
+ * Creates the OSUSR_* tables (active or not: stale tables of deleted entities stay) from the model, with unquoted names so the catalog folds their case the engine's way. Foreign keys come
  * in {@link #finish} after the bulk load: the data has forward references (Customer → Address, Ticket →
  * later Ticket) that no load order satisfies, as in the OutSystems databases osmigrate copies.
  */
@@ -41,9 +40,6 @@ final class ApplicationDdl {
                     }
                 }
                 s.execute(ddl.append(')').toString());
-                if (e.eventTable() != null) {
-                    createEventTable(s, engine, e);
-                }
             }
         }
     }
@@ -106,13 +102,6 @@ final class ApplicationDdl {
                     + (a.deleteRule().equals("Delete") ? " ON DELETE CASCADE" : "")
                     + (engine == Engine.H2 ? " NOCHECK" : ""));
         }
-    }
-
-    /** BPT's subscription table for the entity: platform columns, then the entity's id and a foreign key. */
-    private static void createEventTable(Statement s, Engine engine, Entity e) throws SQLException {
-        String flag = engine.flagType();
-        s.execute("CREATE TABLE " + e.eventTable() + " (_ESPACE_ID INT, _TENANT_ID INT, _ACTIVITY_ID INT,"
-                + " _PROCESS_DEF_ID INT, _IS_UPDATE " + flag + ", _IS_LIGHT " + flag + ", ID BIGINT, CUSTOMERID BIGINT)");
     }
 
     static String sqlType(Engine engine, Attribute a) {

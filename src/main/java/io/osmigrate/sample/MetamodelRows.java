@@ -4,12 +4,14 @@ import static io.osmigrate.sample.SampleSolution.APP_CATALOG;
 import static io.osmigrate.sample.SampleSolution.APP_ORDERS;
 import static io.osmigrate.sample.SampleSolution.APP_SERVICE_CENTER;
 import static io.osmigrate.sample.SampleSolution.APP_SUPPORT;
+import static io.osmigrate.sample.SampleSolution.APP_WORKFLOW;
 import static io.osmigrate.sample.SampleSolution.CATALOG_CORE;
 import static io.osmigrate.sample.SampleSolution.DELETED_ORDERS_CORE;
 import static io.osmigrate.sample.SampleSolution.ORDERS_CORE;
 import static io.osmigrate.sample.SampleSolution.SERVICE_CENTER;
 import static io.osmigrate.sample.SampleSolution.SUPPORT_CORE;
 import static io.osmigrate.sample.SampleSolution.USERS;
+import static io.osmigrate.sample.SampleSolution.WORKFLOW_CORE;
 
 import io.osmigrate.sample.ModelTypes.Attribute;
 import io.osmigrate.sample.ModelTypes.Entity;
@@ -39,13 +41,15 @@ final class MetamodelRows {
             new Espace(CATALOG_CORE, true, false, false),
             new Espace(ORDERS_CORE, true, false, false),
             new Espace(SUPPORT_CORE, true, false, false),
+            new Espace(WORKFLOW_CORE, true, false, false),
             new Espace(DELETED_ORDERS_CORE, false, false, false));
 
     /** Applications and their modules; {@code null} stands for an extension module (no espace). */
-    private static final List<String> APPLICATIONS = List.of(APP_SERVICE_CENTER, APP_CATALOG, APP_ORDERS, APP_SUPPORT);
+    private static final List<String> APPLICATIONS = List.of(APP_SERVICE_CENTER, APP_CATALOG, APP_ORDERS, APP_SUPPORT,
+            APP_WORKFLOW);
     private static final List<List<String>> APPLICATION_MODULES = List.of(
             List.of(SERVICE_CENTER, USERS), List.of(CATALOG_CORE), java.util.Arrays.asList(ORDERS_CORE, null),
-            List.of(SUPPORT_CORE));
+            List.of(SUPPORT_CORE), List.of(WORKFLOW_CORE));
 
     private static final String[][] ROLES = {
         {ORDERS_CORE, SampleSolution.ROLE_ORDER_MANAGER}, {ORDERS_CORE, SampleSolution.ROLE_ORDER_VIEWER},

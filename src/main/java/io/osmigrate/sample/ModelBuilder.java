@@ -59,7 +59,8 @@ final class ModelBuilder {
                 attributes.add(resolve(d, a));
             }
             result.add(new Entity(d.module, d.name, SampleSolution.entitySsKey(d.module, d.keyName), d.table,
-                    d.isStatic, d.system, d.active, d.multitenant, d.eventTable, List.copyOf(attributes), d.records));
+                    d.isStatic, d.system, d.active, d.multitenant, d.eventTable, d.eventAttributes, List.copyOf(attributes),
+                    d.records));
         }
         return List.copyOf(result);
     }
@@ -98,6 +99,7 @@ final class ModelBuilder {
         private boolean active = true;
         private boolean multitenant;
         private String eventTable;
+        private List<String> eventAttributes = List.of();
         private List<StaticRecord> records = List.of();
         private final List<AttrDef> attrs = new ArrayList<>();
         private AttrDef last;
@@ -125,8 +127,10 @@ final class ModelBuilder {
             return this;
         }
 
-        EntityDef events(String eventTableName) {
+        /** BPT triggers on this entity: its OSEVT_* table, which also carries the named attributes' columns. */
+        EntityDef events(String eventTableName, String... attributes) {
             eventTable = eventTableName;
+            eventAttributes = List.of(attributes);
             return this;
         }
 

@@ -33,10 +33,14 @@ final class ModelTypes {
     record StaticRecord(String name, String ssKey, int dataId, boolean active, boolean physical, int order) {
     }
 
-    /** One entity; {@code table} is PHYSICAL_TABLE_NAME exactly as the metamodel stores it (mixed case). */
+    /**
+     * One entity; {@code table} is PHYSICAL_TABLE_NAME exactly as the metamodel stores it (mixed case). A BPT-triggered
+     * entity has an {@code eventTable} (OSEVT_*), whose columns after the platform's own are the identifier's and
+     * those of the attributes named in {@code eventAttributes}.
+     */
     record Entity(String module, String name, String ssKey, String table, boolean isStatic, boolean system,
-                  boolean active, boolean multitenant, String eventTable, List<Attribute> attributes,
-                  List<StaticRecord> records) {
+                  boolean active, boolean multitenant, String eventTable, List<String> eventAttributes,
+                  List<Attribute> attributes, List<StaticRecord> records) {
 
         Attribute identifier() {
             return attributes.get(0);

@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * Builds OutSystems-shaped source and destination environments of the sample solution (see
- * {@code environment-contract.md}): the OSSYS_* metamodel, users, static entities and application data, with
- * the drift between the two environments that osmigrate must detect. Works on H2 and PostgreSQL, detected
+ * {@code environment-contract.md}): the OSSYS_* metamodel, users, static entities and application data, BPT
+ * definitions and instances, OSEVT_* subscriptions (and on PostgreSQL the triggers that turn them into queued
+ * events), with the drift between the two environments that osmigrate must detect. Works on H2 and PostgreSQL, detected
  * from the connection; the same options give the same data on both.
  *
  * <p>Each {@code create*} method expects an empty database (default schema), creates every table, commits
@@ -103,7 +104,10 @@ public final class SampleEnvironments {
             Generation g = new Generation(c, engine, side, o, new ValuePools(o.seed()));
             MetamodelDdl.create(c, engine);
             ApplicationDdl.createTables(c, engine, g.model);
-            UserDirectory users = UserRows.write(g, MetamodelRows.write(g));
+            EventDdl.create(c, engine, g.model);
+            BptDdl.create(c, engine);
+            MetamodelRows.Ids metamodel = MetamodelRows.write(g);
+            UserDirectory users = UserRows.write(g, metamodel);
             StaticAndLeftoverData.write(g);
             CatalogData.write(g);
             if (side.isSource()) {
@@ -114,8 +118,16 @@ public final class SampleEnvironments {
                 CustomerData.writeDestination(g, users, o.destinationCustomers());
                 OrderData.writeDestination(g, users, o.destinationCustomers());
             }
+            BptDefinitions.Ids bpt = BptDefinitions.write(g, metamodel);
+            BptInstances instances = BptInstances.write(g, bpt, users);
+            EventRows.write(g, metamodel.espaces(), bpt, instances, users);
+            if (side.isSource()) {
+                WorkflowData.writeSource(g, instances);
+            }
             ApplicationDdl.finish(c, engine, g.model);
+            BptDdl.finish(c, engine);
             if (engine == Engine.POSTGRESQL) {
+                PgEventTriggers.create(c, g.model); // last: the generator's own rows queue nothing
                 try (Statement s = c.createStatement()) {
                     s.execute("ANALYZE"); // fresh statistics, so osmigrate's first queries plan well
                 }

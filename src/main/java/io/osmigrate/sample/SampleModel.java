@@ -8,6 +8,8 @@ import static io.osmigrate.sample.SampleSolution.SERVICE_CENTER;
 import static io.osmigrate.sample.SampleSolution.SOURCE_ORDERS_CODE;
 import static io.osmigrate.sample.SampleSolution.SUPPORT_CODE;
 import static io.osmigrate.sample.SampleSolution.SUPPORT_CORE;
+import static io.osmigrate.sample.SampleSolution.WORKFLOW_CODE;
+import static io.osmigrate.sample.SampleSolution.WORKFLOW_CORE;
 
 import io.osmigrate.sample.ModelTypes.Entity;
 import io.osmigrate.sample.ModelTypes.StaticRecord;
@@ -27,6 +29,8 @@ final class SampleModel {
     static final String TENANT = "Tenant";
     static final String GROUP = "Group";
     static final String ROLE = "Role";
+    static final String PROCESS = "Process";
+    static final String ACTIVITY = "Activity";
 
     private final Side side;
     private final List<Entity> entities;
@@ -64,6 +68,8 @@ final class SampleModel {
                 return SUPPORT_CODE;
             case CATALOG_CORE:
                 return CATALOG_CODE;
+            case WORKFLOW_CORE:
+                return WORKFLOW_CODE;
             default:
                 throw new IllegalArgumentException("no OSUSR tables in module " + module);
         }
@@ -75,12 +81,16 @@ final class SampleModel {
         catalog(b, side);
         orders(b, side, options);
         support(b, side);
+        workflow(b);
         return new SampleModel(side, b.build());
     }
 
-    /** ServiceCenter's own entities: what a {@code bt…} reference to User, Tenant, Group or Role resolves to. */
+    /**
+     * ServiceCenter's own entities: what a {@code bt…} reference to User, Tenant, Group, Role or a BPT Process or
+     * Activity resolves to. User is BPT-triggered (OSEVT_USER).
+     */
     private static void systemEntities(ModelBuilder b) {
-        b.system(USER, "ossys_User").autoId(false)
+        b.system(USER, "ossys_User").events("OSEVT_USER", "Tenant_Id").autoId(false)
                 .ref("Tenant_Id", SERVICE_CENTER, TENANT, false, "Protect")
                 .text("Name", 250, false).text("Username", 250, true).text("Password", 250, false)
                 .email("Email", 250).phone("MobilePhone", 20).text("External_Id", 36, false)
@@ -104,6 +114,10 @@ final class SampleModel {
         b.system("Group_Role", "ossys_Group_Role").autoId(false)
                 .ref("Group_Id", SERVICE_CENTER, GROUP, true, "Delete")
                 .ref("Role_Id", SERVICE_CENTER, ROLE, true, "Delete");
+        b.system(PROCESS, "ossys_BPM_Process").autoId(false)
+                .text("Label", 250, false).ref("Tenant_Id", SERVICE_CENTER, TENANT, false, "Protect");
+        b.system(ACTIVITY, "ossys_BPM_Activity").autoId(false)
+                .text("Name", 250, false).ref("Process_Id", SERVICE_CENTER, PROCESS, true, "Delete");
     }
 
     private static void catalog(ModelBuilder b, Side side) {
@@ -155,7 +169,7 @@ final class SampleModel {
         b.entity(ORDERS_CORE, "Coupon").text("Id", 36, true)
                 .text("Code", 20, true).decimal("DiscountPercent", 5, 2).date("ValidUntil");
         ModelBuilder.EntityDef order = b.entity(ORDERS_CORE, "Order")
-                .events("OSEVT_" + code.toLowerCase(Locale.ROOT) + "_Order").autoId(true)
+                .events("OSEVT_" + code.toLowerCase(Locale.ROOT) + "_Order", "CustomerId").autoId(true)
                 .text("OrderNumber", 30, true)
                 .ref("CustomerId", ORDERS_CORE, "Customer", true, "Protect")
                 .ref("StatusId", ORDERS_CORE, "OrderStatus", true, "Protect")
@@ -184,7 +198,8 @@ final class SampleModel {
                 record(SUPPORT_CORE, "TicketPriority", "Normal", side.isSource() ? 2 : 21, 2),
                 record(SUPPORT_CORE, "TicketPriority", "High", side.isSource() ? 3 : 24, 3),
                 record(SUPPORT_CORE, "TicketPriority", "Urgent", side.isSource() ? 4 : 22, 4)));
-        ModelBuilder.EntityDef ticket = b.entity(SUPPORT_CORE, "Ticket").autoId(true)
+        ModelBuilder.EntityDef ticket = b.entity(SUPPORT_CORE, "Ticket")
+                .events("OSEVT_" + SUPPORT_CODE.toLowerCase(Locale.ROOT) + "_Ticket", "CustomerId").autoId(true)
                 .ref("CustomerId", ORDERS_CORE, "Customer", true, "Protect")
                 .ref("OrderId", ORDERS_CORE, "Order", false, "Ignore")
                 .ref("ParentTicketId", SUPPORT_CORE, "Ticket", false, "Protect")
@@ -200,6 +215,14 @@ final class SampleModel {
                 .ref("TicketId", SUPPORT_CORE, "Ticket", true, "Delete")
                 .ref("AuthorId", SERVICE_CENTER, USER, true, "Protect")
                 .text("Content", 1000, false).dateTime("PostedOn");
+    }
+
+    /** An application entity with a reference to a BPT process instance, the type OutSystems gives a Process Id. */
+    private static void workflow(ModelBuilder b) {
+        b.entity(WORKFLOW_CORE, "OrderTracking").autoId(true)
+                .ref("OrderId", ORDERS_CORE, "Order", true, "Protect")
+                .ref("ProcessId", SERVICE_CENTER, PROCESS, false, "Ignore")
+                .text("TrackingCode", 30, false).dateTime("UpdatedOn");
     }
 
     private static StaticRecord record(String module, String entity, String name, int dataId, int order) {

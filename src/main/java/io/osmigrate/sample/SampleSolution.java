@@ -20,6 +20,8 @@ public final class SampleSolution {
     public static final String CATALOG_CORE = "CatalogCore";
     public static final String ORDERS_CORE = "OrdersCore";
     public static final String SUPPORT_CORE = "SupportCore";
+    /** Holds OrderTracking, whose ProcessId references a BPT process instance. */
+    public static final String WORKFLOW_CORE = "WorkflowCore";
     /** The inactive leftover of a deleted OrdersCore: OutSystems renames and re-keys deleted modules. */
     public static final String DELETED_ORDERS_CORE = "OrdersCore (deleted1)";
 
@@ -28,6 +30,7 @@ public final class SampleSolution {
     public static final String APP_CATALOG = "Catalog Library";
     public static final String APP_ORDERS = "Orders";
     public static final String APP_SUPPORT = "Support";
+    public static final String APP_WORKFLOW = "Workflow";
 
     // tenants: ServiceCenter is owned by the ServiceCenter module, the others by Users
     public static final String TENANT_SERVICE_CENTER = "ServiceCenter";
@@ -47,6 +50,17 @@ public final class SampleSolution {
     public static final String DESTINATION_ORDERS_CODE = "Q9Z";
     public static final String SUPPORT_CODE = "K3M";
     public static final String CATALOG_CODE = "C4T";
+    public static final String WORKFLOW_CODE = "W7F";
+
+    // BPT process definitions: OrderFulfillment launches PaymentCheck from its CheckPayment activity
+    public static final String PROCESS_ORDER_FULFILLMENT = "OrderFulfillment";
+    public static final String PROCESS_PAYMENT_CHECK = "PaymentCheck";
+    public static final String PROCESS_TICKET_TRIAGE = "TicketTriage";
+    public static final String PROCESS_USER_WELCOME = "UserWelcome";
+    /** Published only to the source (drift). */
+    public static final String PROCESS_LEGACY_APPROVAL = "LegacyApproval";
+    /** Deleted in the destination: its row is inactive, and a stale launch subscription of it is left behind. */
+    public static final String PROCESS_ORDER_AUDIT = "OrderAudit";
 
     /** OutSystems' empty Date Time. */
     public static final java.time.LocalDateTime EMPTY_DATE_TIME = java.time.LocalDateTime.of(1900, 1, 1, 0, 0);
@@ -77,6 +91,21 @@ public final class SampleSolution {
 
     public static String roleSsKey(String module, String role) {
         return ssKey("role:" + module + "." + role);
+    }
+
+    /** SS_KEY of a BPT process definition, e.g. {@code processSsKey("OrdersCore", "OrderFulfillment")}. */
+    public static String processSsKey(String module, String process) {
+        return ssKey("process:" + module + "." + process);
+    }
+
+    /** SS_KEY of an activity definition of a process. */
+    public static String activitySsKey(String module, String process, String activity) {
+        return ssKey("activity:" + module + "." + process + "." + activity);
+    }
+
+    /** SS_KEY of a process input ({@code kind} "input"), process output ("output") or activity output ("activity-output"). */
+    public static String bptValueSsKey(String kind, String module, String owner, String name) {
+        return ssKey(kind + ":" + module + "." + owner + "." + name);
     }
 
     /** OSSYS_APPLICATION.KEY of an application. */

@@ -32,6 +32,9 @@ final class UserRows {
     private static final LocalDateTime GROUPS_CREATED = LocalDateTime.of(2020, 3, 1, 9, 30);
     private static final int FIRST_SOURCE_END_USER = 3;
     private static final int FIRST_DESTINATION_USER = 100;
+    /** The Sales group's id: BPT human activities are assigned to it. */
+    static final int SOURCE_SALES_GROUP = 1;
+    static final int DESTINATION_SALES_GROUP = 5;
 
     private UserRows() {
     }
@@ -92,7 +95,7 @@ final class UserRows {
             }
         }
         int usersTenant = tenants.get(TENANT_USERS);
-        group(g, 1, usersTenant, "Sales", 1);
+        group(g, SOURCE_SALES_GROUP, usersTenant, "Sales", 1);
         group(g, 2, usersTenant, "Support Team", 1);
         try (RowSink members = g.sink("OSSYS_GROUP_USER", "ID", "GROUP_ID", "USER_ID")) {
             int id = 1;
@@ -160,12 +163,12 @@ final class UserRows {
             users.add(copy);
         }
         int usersTenant = tenants.get(TENANT_USERS);
-        group(g, 5, usersTenant, "Sales", FIRST_DESTINATION_USER + 1);
+        group(g, DESTINATION_SALES_GROUP, usersTenant, "Sales", FIRST_DESTINATION_USER + 1);
         try (RowSink members = g.sink("OSSYS_GROUP_USER", "ID", "GROUP_ID", "USER_ID")) {
-            members.add(8, 5, salesMember);
+            members.add(8, DESTINATION_SALES_GROUP, salesMember);
         }
         try (RowSink groupRoles = g.sink("OSSYS_GROUP_ROLE", "ID", "GROUP_ID", "ROLE_ID")) {
-            groupRoles.add(9, 5, roles.get(ROLE_ORDER_MANAGER));
+            groupRoles.add(9, DESTINATION_SALES_GROUP, roles.get(ROLE_ORDER_MANAGER));
         }
         return UserDirectory.listed(tenants, Arrays.copyOf(active, activeCount));
     }

@@ -15,7 +15,7 @@ import io.osmigrate.config.OsmSettings;
 import io.osmigrate.config.Secrets;
 
 /**
- * The state store: runs, the key map and dead letters, in an embedded SQLite file by default or a
+ * The state store: runs, the key map, dead letters and saved BPT subscriptions, in an embedded SQLite file by default or a
  * PostgreSQL or SQL Server database by configuration; never the destination. Its schema is versioned
  * with Flyway ({@code db/state/<engine>}), migrated on open. An embedded store is held by one process
  * at a time ({@link StateFileLock}) and opened with the settings that keep every acknowledged commit
@@ -31,6 +31,7 @@ public final class StateStore implements AutoCloseable {
     private final Runs runs;
     private final DeadLetterStore deadLetters;
     private final RunLocks runLocks;
+    private final SavedEvents savedEvents;
 
     private StateStore(HikariDataSource pool, StateEngine engine, StateFileLock lock, long cacheSize) {
         this.pool = pool;
@@ -40,6 +41,7 @@ public final class StateStore implements AutoCloseable {
         this.runs = new Runs(pool);
         this.deadLetters = new DeadLetterStore(pool);
         this.runLocks = new RunLocks(pool, engine, keyMap::forgetCached);
+        this.savedEvents = new SavedEvents(pool);
     }
 
     public static StateStore open(OsmSettings settings) {
@@ -129,6 +131,11 @@ public final class StateStore implements AutoCloseable {
     /** Which run holds which two environments: one run between them at a time. */
     public RunLocks runLocks() {
         return runLocks;
+    }
+
+    /** The destination's BPT subscriptions that triggers-off saved, until the events phase puts them back. */
+    public SavedEvents savedEvents() {
+        return savedEvents;
     }
 
     @Override

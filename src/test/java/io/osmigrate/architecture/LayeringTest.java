@@ -23,7 +23,7 @@ class LayeringTest {
             new String[] {"entry points", "io.osmigrate.cli..", "io.osmigrate.host..", "io.osmigrate.bench.."},
             new String[] {"run", "io.osmigrate.run.."},
             new String[] {"runtime", "io.osmigrate.app.."},
-            new String[] {"phases", "io.osmigrate.phases..", "io.osmigrate.users.."},
+            new String[] {"phases", "io.osmigrate.phases..", "io.osmigrate.users..", "io.osmigrate.events.."},
             new String[] {"pipeline", "io.osmigrate.pipeline.."},
             new String[] {"maps", "io.osmigrate.maps.."},
             new String[] {"state", "io.osmigrate.state.."},

@@ -11,11 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.osmigrate.pipeline.Phase;
+import io.osmigrate.run.RunOptions;
 import io.osmigrate.run.RunReport;
 import io.osmigrate.sample.SampleOptions;
 import io.osmigrate.testsupport.ChildRun;
 import io.osmigrate.testsupport.MigrationCheck;
 import io.osmigrate.testsupport.MigrationFixture;
+import io.osmigrate.testsupport.Subscriptions;
 
 /**
  * kill -9 at many moments, then run again: the destination must hold exactly one copy of every
@@ -23,7 +26,8 @@ import io.osmigrate.testsupport.MigrationFixture;
  * running the real command line; it is killed with SIGKILL (Process.destroyForcibly) either where
  * it pauses at a named point (between batches, mid-batch with rows written but not committed,
  * after the key map prepared its pairs, after the destination committed, during deferred updates,
- * during clean) or a random moment after its data phase started (the kill must find it running).
+ * during clean, during triggers-off and events) or a random moment after its data phase started (the
+ * kill must find it running).
  * PostgreSQL source and destination, embedded SQLite state store.
  */
 class CrashSafetyTest {
@@ -69,6 +73,38 @@ class CrashSafetyTest {
             Map<String, Long> none = new java.util.HashMap<>();
             f.plan().moved().forEach(e -> none.put(e.entity().qualifiedName(), 0L));
             assertThat(f.check(none).problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void killedDuringTriggersOffOrEventsTheNextRunsPutEverySubscriptionBackOnce() throws Exception {
+        try (MigrationFixture f = MigrationFixture.postgres(dir, SampleOptions.of(600)).addMissingUsersToDestination()) {
+            Map<String, Long> before = f.destinationCounts();
+            List<String> expected = Subscriptions.rows(f, Subscriptions.STILL_SUBSCRIBED);
+            int all = Subscriptions.all(f).size();
+            long queued = Subscriptions.queued(f);
+            // killed with the second event table saved in the state store and not yet emptied
+            killAt(f, "triggers-off:2");
+            assertThat(Subscriptions.triggersOff(f)).isTrue();
+            Map<String, Long> saved = Subscriptions.stored(f);
+            assertThat(saved.get("SAVED")).isPositive().isLessThan(all);
+            assertThat(Subscriptions.all(f).size() + saved.get("SAVED")).isGreaterThan(all); // the second table: both
+            // killed there again: what the state store holds already is not saved twice
+            killAt(f, "triggers-off:2");
+            assertThat(Subscriptions.stored(f)).isEqualTo(saved);
+            // killed in the events phase with the first table back in the destination, before the state store knew
+            killAt(f, "events:1");
+            assertThat(Subscriptions.all(f)).isNotEmpty();
+            RunReport events = f.run(new RunOptions(List.of(Phase.EVENTS), false));
+            assertThat(events.exitCode()).as(events.message()).isZero();
+            assertThat(Subscriptions.all(f)).isEqualTo(expected);
+            RunReport last = f.run();
+            assertThat(last.exitCode()).as(last.message()).isZero();
+            assertThat(Subscriptions.all(f)).isEqualTo(expected);
+            assertThat(Subscriptions.stored(f)).isEqualTo(Map.of("DROPPED", 2L));
+            assertThat(Subscriptions.triggersOff(f)).isFalse();
+            assertThat(Subscriptions.queued(f)).as("the data went in with the triggers off").isEqualTo(queued);
+            assertThat(f.check(before).problems()).isEmpty();
         }
     }
 

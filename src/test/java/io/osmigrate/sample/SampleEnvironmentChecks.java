@@ -200,7 +200,7 @@ abstract class SampleEnvironmentChecks {
         }
         Map<String, String> apps = idsBy(source, "SELECT " + keyColumn(source) + ", ID FROM OSSYS_APPLICATION");
         Map<String, String> otherApps = idsBy(destination, "SELECT " + keyColumn(destination) + ", ID FROM OSSYS_APPLICATION");
-        assertThat(apps.keySet()).isEqualTo(otherApps.keySet()).hasSize(4);
+        assertThat(apps.keySet()).isEqualTo(otherApps.keySet()).hasSize(5);
         apps.forEach((key, id) -> assertThat(otherApps.get(key)).isNotEqualTo(id));
         for (String table : List.of("OSSYS_MODULE", "OSSYS_APP_DEFINITION_MODULE")) {
             assertThat(Sql.strings(source, "SELECT ID FROM " + table)).doesNotContainAnyElementsOf(
@@ -227,7 +227,7 @@ abstract class SampleEnvironmentChecks {
                 "Customer.CreatedBy", "Address.CustomerId", "CustomerProfile.Id", "Order.CustomerId", "Order.StatusId",
                 "Order.CouponId", "Order.CreatedBy", "OrderLine.OrderId", "OrderLine.ProductId", "Ticket.CustomerId",
                 "Ticket.OrderId", "Ticket.ParentTicketId", "Ticket.PriorityId", "Ticket.AssignedTo",
-                "TicketComment.TicketId", "TicketComment.AuthorId");
+                "TicketComment.TicketId", "TicketComment.AuthorId", "OrderTracking.OrderId", "OrderTracking.ProcessId");
         assertThat(dangling).allSatisfy((reference, count) -> assertThat(count).as(reference).isZero());
     }
 
@@ -398,11 +398,11 @@ abstract class SampleEnvironmentChecks {
         assertThat(Catalog.foreignKeys(source, "OSUSR_K3M_TICKET")).containsOnlyKeys("CUSTOMERID", "PARENTTICKETID",
                 "PRIORITYID", "ASSIGNEDTO");
         assertThat(Catalog.foreignKeys(source, "OSUSR_A1B_CUSTOMERPROFILE")).containsOnlyKeys("ID");
-        // the event table exists, empty, named by the entity row
+        // the event table exists, named by the entity row, with its subscriptions (see the BPT checks)
         MetamodelView.Entity order = new MetamodelView(source).entity(ORDERS_CORE, "Order");
         assertThat(Sql.string(source, "SELECT EVENT_TABLE_NAME FROM OSSYS_ENTITY WHERE ID = ? AND EXPOSE_PROCESS_EVENTS = 1",
                 order.id())).isEqualTo("OSEVT_a1b_Order");
-        assertThat(rows(source, "OSEVT_a1b_Order")).isZero();
+        assertThat(rows(source, "OSEVT_a1b_Order")).isPositive();
         assertThat(Catalog.columns(source, "OSEVT_a1b_Order").keySet()).containsExactly("_ESPACE_ID", "_TENANT_ID",
                 "_ACTIVITY_ID", "_PROCESS_DEF_ID", "_IS_UPDATE", "_IS_LIGHT", "ID", "CUSTOMERID");
     }
@@ -485,7 +485,11 @@ abstract class SampleEnvironmentChecks {
     @Test
     void sameOptionsGiveTheSameDataAndAnotherSeedOtherData() throws SQLException {
         Connection again = source(SampleOptions.of(N));
-        for (String table : applicationTables(source)) {
+        List<String> tables = new ArrayList<>(applicationTables(source));
+        tables.addAll(BptDdl.INSTANCE_TABLES);
+        tables.addAll(List.of("OSSYS_BPM_PROCESS_DEFINITION", "OSSYS_BPM_ACTIVITY_DEFINITION", "OSEVT_a1b_Order",
+                "OSEVT_k3m_Ticket", "OSEVT_USER"));
+        for (String table : tables) {
             assertThat(TableChecksum.of(again, table)).as(table).isEqualTo(TableChecksum.of(source, table));
         }
         Connection reseeded = source(SampleOptions.of(N).withSeed(7));
@@ -559,6 +563,143 @@ abstract class SampleEnvironmentChecks {
         assertThat(Sql.count(dst, "SELECT ID FROM OSUSR_Q9Z_CUSTOMER WHERE NAME = 'new'")).isEqualTo(4);
         assertThat(Sql.count(dst, "SELECT ID FROM OSUSR_Q9Z_ORDERSTATUS WHERE LABEL = 'New'")).isGreaterThan(14);
         assertThat(Sql.count(dst, "SELECT COUNT(*) FROM OSUSR_Q9Z_ORDER WHERE CHANNEL IS NULL")).isZero();
+    }
+
+    @Test
+    void bptDefinitionsMatchBySsKeyUnderOtherIdsWithDriftOnBothSides() throws SQLException {
+        for (String table : List.of("OSSYS_BPM_PROCESS_DEFINITION", "OSSYS_BPM_ACTIVITY_DEFINITION",
+                "OSSYS_BPM_PROCESS_INPUT_DEF", "OSSYS_BPM_PROCESS_OUTPUT_DEF", "OSSYS_BPM_ACTIVITY_OUTPUT_DEF")) {
+            Map<String, String> a = idsBy(source, "SELECT LOWER(SS_KEY), ID FROM " + table);
+            Map<String, String> b = idsBy(destination, "SELECT LOWER(SS_KEY), ID FROM " + table);
+            Set<String> shared = new HashSet<>(a.keySet());
+            shared.retainAll(b.keySet());
+            assertThat(shared).as(table).isNotEmpty();
+            shared.forEach(key -> assertThat(b.get(key)).as("%s id of %s", table, key).isNotEqualTo(a.get(key)));
+        }
+        for (String table : List.of("OSSYS_BPM_ACTIVITY_KIND", "OSSYS_BPM_PROCESS_STATUS", "OSSYS_BPM_ACTIVITY_STATUS")) {
+            Map<String, String> a = idsBy(source, "SELECT NAME, ID FROM " + table);
+            Map<String, String> b = idsBy(destination, "SELECT NAME, ID FROM " + table);
+            assertThat(b.keySet()).as(table).isEqualTo(a.keySet()).contains(table.endsWith("KIND") ? "Human Activity" : "Closed");
+            a.forEach((name, id) -> assertThat(b.get(name)).as("%s id of %s", table, name).isNotEqualTo(id));
+        }
+        String legacy = SampleSolution.processSsKey(ORDERS_CORE, SampleSolution.PROCESS_LEGACY_APPROVAL);
+        String audit = SampleSolution.processSsKey(ORDERS_CORE, SampleSolution.PROCESS_ORDER_AUDIT);
+        String definition = "SELECT IS_ACTIVE FROM OSSYS_BPM_PROCESS_DEFINITION WHERE LOWER(SS_KEY) = ?";
+        assertThat(flag(Sql.rows(source, definition, legacy).get(0)[0])).isEqualTo(1);
+        assertThat(Sql.rows(destination, definition, legacy)).isEmpty();
+        assertThat(flag(Sql.rows(destination, definition, audit).get(0)[0])).isZero();
+        assertThat(Sql.rows(source, definition, audit)).isEmpty();
+        // roles of human activities, by the local ids of each side
+        for (Connection c : List.of(source, destination)) {
+            assertThat(Sql.strings(c, "SELECT r.NAME FROM OSSYS_BPM_ACTIVITY_DEF_ROLE x JOIN OSSYS_BPM_ACTIVITY_DEFINITION d"
+                    + " ON d.ID = x.ACTIVITY_DEF_ID JOIN OSSYS_ROLE r ON r.ID = x.ROLE_ID WHERE d.NAME = 'Triage'"))
+                    .containsExactly(SampleSolution.ROLE_SUPPORT_AGENT);
+        }
+    }
+
+    @Test
+    void processTreesKeepTheTopProcessInvariant() throws SQLException {
+        long roots = Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_PROCESS WHERE PARENT_PROCESS_ID IS NULL");
+        assertThat(roots).isGreaterThanOrEqualTo(BptInstances.fulfillments(N));
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_PROCESS WHERE PARENT_PROCESS_ID IS NULL"
+                + " AND PARENT_ACTIVITY_ID IS NULL AND TOP_PROCESS_ID = ID")).isEqualTo(roots);
+        // a sub-process: launched by an Execute Process activity of its parent, under its parent's top process
+        long subs = Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_PROCESS WHERE PARENT_PROCESS_ID IS NOT NULL");
+        assertThat(subs).isPositive();
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_PROCESS p JOIN OSSYS_BPM_PROCESS parent"
+                + " ON parent.ID = p.PARENT_PROCESS_ID JOIN OSSYS_BPM_ACTIVITY a ON a.ID = p.PARENT_ACTIVITY_ID"
+                + " JOIN OSSYS_BPM_ACTIVITY_DEFINITION d ON d.ID = a.ACTIVITY_DEF_ID JOIN OSSYS_BPM_ACTIVITY_KIND k ON k.ID = d.KIND"
+                + " WHERE a.PROCESS_ID = parent.ID AND p.TOP_PROCESS_ID = parent.TOP_PROCESS_ID AND p.TOP_PROCESS_ID <> p.ID"
+                + " AND k.NAME = 'Execute Process'")).isEqualTo(subs);
+        // activities follow each other within their process
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_ACTIVITY a JOIN OSSYS_BPM_ACTIVITY p"
+                + " ON p.ID = a.PRECEDENT_ACTIVITY_ID WHERE p.PROCESS_ID <> a.PROCESS_ID")).isZero();
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_ACTIVITY WHERE PRECEDENT_ACTIVITY_ID IS NOT NULL"))
+                .isPositive();
+        // several kinds, open and closed, human ones assigned to a user or (USER_ID 0) to a group
+        String byKind = "SELECT COUNT(*) FROM OSSYS_BPM_ACTIVITY a JOIN OSSYS_BPM_ACTIVITY_DEFINITION d ON d.ID = a.ACTIVITY_DEF_ID"
+                + " JOIN OSSYS_BPM_ACTIVITY_KIND k ON k.ID = d.KIND JOIN OSSYS_BPM_ACTIVITY_STATUS s ON s.ID = a.STATUS_ID"
+                + " WHERE k.NAME = ? AND s.NAME = ?";
+        assertThat(Sql.count(source, byKind + " AND a.USER_ID > 0", "Human Activity", "Closed")).isPositive();
+        assertThat(Sql.count(source, byKind + " AND a.USER_ID > 0", "Human Activity", "Ready")).isPositive();
+        assertThat(Sql.count(source, byKind + " AND a.USER_ID = 0 AND a.GROUP_ID IS NOT NULL", "Human Activity", "Ready"))
+                .isPositive();
+        assertThat(Sql.count(source, byKind, "Wait", "Listening")).isPositive();
+        assertThat(Sql.count(source, byKind + " AND a.IS_RUNNING_AT IS NOT NULL", "Automatic Activity", "Running")).isPositive();
+        assertThat(Sql.count(source, byKind + " AND a.LAST_ERROR_ID IS NOT NULL", "Automatic Activity", "Error")).isPositive();
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_ACTIVITY WHERE CLOSED = ?",
+                SampleSolution.EMPTY_DATE_TIME)).isPositive();
+        // instances of the source-only definition, and tenants on every row
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_PROCESS p JOIN OSSYS_BPM_PROCESS_DEFINITION d"
+                + " ON d.ID = p.PROCESS_DEF_ID WHERE d.NAME = ?", SampleSolution.PROCESS_LEGACY_APPROVAL)).isPositive();
+        for (String table : BptDdl.INSTANCE_TABLES) {
+            assertThat(Sql.count(source, "SELECT COUNT(*) FROM " + table + " x WHERE NOT EXISTS (SELECT 1 FROM OSSYS_TENANT t"
+                    + " WHERE t.ID = x.TENANT_ID)")).as(table).isZero();
+        }
+        assertThat(Sql.strings(source, "SELECT DISTINCT t.NAME FROM OSSYS_BPM_PROCESS p JOIN OSSYS_TENANT t"
+                + " ON t.ID = p.TENANT_ID")).contains("Acme", "Globex", "Users");
+        // the application entity that references process instances
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSUSR_W7F_ORDERTRACKING o JOIN OSSYS_BPM_PROCESS p"
+                + " ON p.ID = o.PROCESSID WHERE p.PARENT_PROCESS_ID IS NULL")).isPositive();
+        assertThat(new MetamodelView(source).attribute(SampleSolution.WORKFLOW_CORE, "OrderTracking", "ProcessId").type())
+                .isEqualTo(SampleSolution.referenceType(SERVICE_CENTER, "Process"));
+    }
+
+    @Test
+    void referenceTypedValueTextsHoldIdsOfExistingRows() throws SQLException {
+        MetamodelView view = new MetamodelView(source);
+        int references = 0;
+        for (String[] t : new String[][] {{"OSSYS_BPM_PROCESS_INPUT", "INPUT_VALUE"}, {"OSSYS_BPM_PROCESS_OUTPUT", "OUTPUT_VALUE"},
+            {"OSSYS_BPM_ACTIVITY_OUTPUT", "OUTPUT_VALUE"}}) {
+            assertThat(Sql.count(source, "SELECT COUNT(*) FROM " + t[0] + " WHERE SS_TYPE LIKE 'rt%'")).as(t[0]).isPositive();
+            for (Object[] r : Sql.rows(source, "SELECT SS_TYPE, " + t[1] + " FROM " + t[0] + " WHERE SS_TYPE LIKE 'bt%'")) {
+                MetamodelView.Entity target = view.target((String) r[0]);
+                assertThat(Sql.count(source, "SELECT COUNT(*) FROM " + target.table() + " WHERE " + view.identifierColumn(target)
+                        + " = " + Long.parseLong((String) r[1]))).as("%s %s = %s", t[0], target.name(), r[1]).isOne();
+                references++;
+            }
+        }
+        assertThat(references).isGreaterThan(20);
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSSYS_BPM_PROCESS_INPUT WHERE SS_KEY LIKE '%.#EventGeneratedInput'"))
+                .isPositive();
+    }
+
+    @Test
+    void subscriptionsOnBothSidesAndStaleOnesInTheDestination() throws SQLException {
+        for (Connection c : List.of(source, destination)) {
+            MetamodelView view = new MetamodelView(c);
+            for (String[] e : new String[][] {{ORDERS_CORE, "Order"}, {SUPPORT_CORE, "Ticket"}, {SERVICE_CENTER, "User"}}) {
+                String table = Sql.string(c, "SELECT EVENT_TABLE_NAME FROM OSSYS_ENTITY WHERE ID = ? AND EXPOSE_PROCESS_EVENTS = 1",
+                        view.entity(e[0], e[1]).id());
+                // a launch subscription of an active definition, published with the module
+                assertThat(Sql.count(c, "SELECT COUNT(*) FROM " + table + " e JOIN OSSYS_BPM_PROCESS_DEFINITION d"
+                        + " ON d.ID = e._PROCESS_DEF_ID WHERE d.IS_ACTIVE = 1 AND e._ACTIVITY_ID IS NULL")).as(table).isPositive();
+            }
+            // activities listening for an event hold a subscription each
+            assertThat(Sql.count(c, "SELECT COUNT(*) FROM OSEVT_" + (c == source ? "a1b" : "q9z") + "_Order e JOIN OSSYS_BPM_ACTIVITY a"
+                    + " ON a.ID = e._ACTIVITY_ID JOIN OSSYS_BPM_ACTIVITY_STATUS s ON s.ID = a.STATUS_ID"
+                    + " WHERE s.NAME = 'Listening'")).isPositive();
+        }
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSEVT_a1b_Order WHERE _ACTIVITY_ID IS NOT NULL AND ID IS NOT NULL"))
+                .isPositive();
+        // the destination's stale rows: a launch of a deleted definition, the subscription of a vanished activity
+        assertThat(Sql.count(destination, "SELECT COUNT(*) FROM OSEVT_q9z_Order e JOIN OSSYS_BPM_PROCESS_DEFINITION d"
+                + " ON d.ID = e._PROCESS_DEF_ID WHERE d.IS_ACTIVE = 0")).isOne();
+        assertThat(Sql.count(destination, "SELECT COUNT(*) FROM OSEVT_k3m_Ticket e WHERE e._ACTIVITY_ID IS NOT NULL AND NOT EXISTS"
+                + " (SELECT 1 FROM OSSYS_BPM_ACTIVITY a WHERE a.ID = e._ACTIVITY_ID)")).isOne();
+        assertThat(Sql.count(source, "SELECT COUNT(*) FROM OSEVT_USER WHERE _IS_LIGHT = 1")).isOne();
+        // no event is waiting in either queue by default
+        for (Connection c : List.of(source, destination)) {
+            assertThat(rows(c, "OSSYS_BPM_EVENT_QUEUE") + rows(c, "OSSYS_BPM_EVENT")).isZero();
+        }
+    }
+
+    @Test
+    void pendingDestinationEventsFillTheDestinationQueue() throws SQLException {
+        Connection dst = destination(SampleOptions.of(100).withPendingDestinationEvents(true));
+        assertThat(rows(dst, "OSSYS_BPM_EVENT_QUEUE")).isEqualTo(3);
+        assertThat(Sql.count(dst, "SELECT COUNT(*) FROM OSSYS_BPM_EVENT_QUEUE q JOIN OSSYS_BPM_PROCESS_DEFINITION d"
+                + " ON d.ID = q.PROCESS_DEF_ID WHERE d.NAME = ?", SampleSolution.PROCESS_ORDER_FULFILLMENT)).isEqualTo(3);
     }
 
     @Test

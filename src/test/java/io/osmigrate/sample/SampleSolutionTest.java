@@ -42,13 +42,14 @@ class SampleSolutionTest {
     @Test
     void optionsDefaultAndCopy() {
         SampleOptions o = SampleOptions.of(1000);
-        assertThat(o).isEqualTo(new SampleOptions(1000, 42, false, false, false, 0));
-        assertThat(o.withRows(5)).isEqualTo(new SampleOptions(5, 42, false, false, false, 0));
-        assertThat(o.withSeed(7)).isEqualTo(new SampleOptions(1000, 7, false, false, false, 0));
-        assertThat(o.withConflictingCoupons(true)).isEqualTo(new SampleOptions(1000, 42, true, false, false, 0));
-        assertThat(o.withUnmatchedStaticRecord(true)).isEqualTo(new SampleOptions(1000, 42, false, true, false, 0));
-        assertThat(o.withDanglingIgnoreReferences(true)).isEqualTo(new SampleOptions(1000, 42, false, false, true, 0));
-        assertThat(o.withDestinationCustomers(4)).isEqualTo(new SampleOptions(1000, 42, false, false, false, 4));
+        assertThat(o).isEqualTo(new SampleOptions(1000, 42, false, false, false, 0, false));
+        assertThat(o.withRows(5)).isEqualTo(new SampleOptions(5, 42, false, false, false, 0, false));
+        assertThat(o.withSeed(7)).isEqualTo(new SampleOptions(1000, 7, false, false, false, 0, false));
+        assertThat(o.withConflictingCoupons(true)).isEqualTo(new SampleOptions(1000, 42, true, false, false, 0, false));
+        assertThat(o.withUnmatchedStaticRecord(true)).isEqualTo(new SampleOptions(1000, 42, false, true, false, 0, false));
+        assertThat(o.withDanglingIgnoreReferences(true)).isEqualTo(new SampleOptions(1000, 42, false, false, true, 0, false));
+        assertThat(o.withDestinationCustomers(4)).isEqualTo(new SampleOptions(1000, 42, false, false, false, 4, false));
+        assertThat(o.withPendingDestinationEvents(true)).isEqualTo(new SampleOptions(1000, 42, false, false, false, 0, true));
         assertThatThrownBy(() -> SampleOptions.of(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> o.withDestinationCustomers(-1)).isInstanceOf(IllegalArgumentException.class);
     }
