@@ -41,10 +41,13 @@ class PolicyTest {
     @Test
     void aRunIsAskedForPhasesNeverForTheStepsOfOne() {
         assertThat(Phase.parse(" Data ")).isEqualTo(Phase.DATA);
+        assertThat(Phase.parse("Triggers-Off")).isEqualTo(Phase.TRIGGERS_OFF);
         assertThat(Arrays.stream(Phase.values()).filter(Phase::selectable).map(Phase::wire))
-                .containsExactly("statics", "users", "clean", "data", "verify");
+                .containsExactly("statics", "triggers-off", "users", "clean", "data", "events", "verify");
         assertThatThrownBy(() -> Phase.parse("deferred")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown phase 'deferred'").hasMessageContaining("statics, users, clean, data, verify");
+                .hasMessageContaining("unknown phase 'deferred'")
+                .hasMessageContaining("statics, triggers-off, users, clean, data, events, verify");
+        assertThatThrownBy(() -> Phase.parse("triggers_off")).isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> Phase.parse("lookup")).isInstanceOf(ConfigException.class);
     }
 
