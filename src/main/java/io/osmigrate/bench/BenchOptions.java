@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param batchSize       osmigrate.batch-size of the benchmark's runtime
  * @param fetchSize       osmigrate.fetch-size of the benchmark's runtime
  * @param keyMapCacheSize osmigrate.keymap.cache-size of the benchmark's runtime
+ * @param writers         osmigrate.writers of the benchmark's runtime, and the connections of the parallel copy
  */
 public record BenchOptions(BenchEngine engine, long rows, int perRowSample, String pgAdminUrl, String pgUser,
                            String pgPassword, boolean keep, Path spec, Path dataDir, Path workParent, int batchSize,
-                           int fetchSize, long keyMapCacheSize) {
+                           int fetchSize, long keyMapCacheSize, int writers) {
 
     public static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     /** The environment variable the PostgreSQL password is read from (then PGPASSWORD). */
@@ -35,6 +36,9 @@ public record BenchOptions(BenchEngine engine, long rows, int perRowSample, Stri
         }
         if (perRowSample < 1) {
             throw new IllegalArgumentException("the per-row sample must be >= 1 row, was " + perRowSample);
+        }
+        if (writers < 1 || writers > 16) {
+            throw new IllegalArgumentException("writers must be 1..16, was " + writers);
         }
         pgAdminUrl = pgAdminUrl == null || pgAdminUrl.isBlank() ? DEFAULT_PG_URL : pgAdminUrl;
         pgUser = pgUser == null || pgUser.isBlank() ? "postgres" : pgUser;
@@ -54,6 +58,6 @@ public record BenchOptions(BenchEngine engine, long rows, int perRowSample, Stri
 
     @Override
     public String toString() {
-        return "BenchOptions[" + engine.wire() + ", rows " + rows + ", per-row sample " + perRowSample + "]";
+        return "BenchOptions[" + engine.wire() + ", rows " + rows + ", per-row sample " + perRowSample + ", writers " + writers + "]";
     }
 }

@@ -8,15 +8,16 @@ import java.util.Map;
  * Rates are rows per second of wall time; ratios divide the data phase's rate by a baseline's.
  */
 public record BenchResult(String startedAt, Machine machine, Settings settings, Sample sample, DataPhase dataPhase,
-                          Copy rawCopy, Copy rawCopyIndexed, Copy rawCopyConstrained, PerRow perRow, Heap heap, Ratios ratios,
-                          List<Target> targets, String jsonFile) {
+                          Cpu cpu, Copy rawCopy, Copy rawCopyIndexed, Copy rawCopyConstrained, Copy rawCopyConstrainedParallel,
+                          Copy genericEtl, List<PerRow> perRow, Heap heap, String heapComparison, Ratios ratios,
+                          String jsonFile) {
 
     /** Where it ran. {@code loadAverage} is the one-minute system load when the benchmark started. */
     public record Machine(String cpu, int cpus, long memoryBytes, String os, String jvm, String gc, long maxHeapBytes,
                           List<String> jvmArguments, double loadAverage, Map<String, String> server) {
     }
 
-    public record Settings(String engine, long requestedRows, int perRowSample, int batchSize, int fetchSize,
+    public record Settings(String engine, long requestedRows, int perRowSample, int writers, int batchSize, int fetchSize,
                            long keyMapCacheSize, String spec) {
     }
 
@@ -40,18 +41,31 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
     public record Step(String entity, String phase, long read, long inserted, long deadLettered, double seconds) {
     }
 
-    /** A raw-copy baseline over every moved table. */
-    public record Copy(String variant, String method, long rows, double seconds, double rowsPerSecond, List<Table> tables,
-                       List<String> adjustedColumns) {
+    /**
+     * CPU time while the data phase ran, in seconds, and as shares of all cores over its wall time; the database's
+     * figures are -1 where they cannot be measured (see {@link CpuMeter}).
+     */
+    public record Cpu(double wallSeconds, int cores, double osmigrateSeconds, double databaseSeconds, double osmigrateShare,
+                      double databaseShare) {
+    }
+
+    /** A baseline over every moved table, on {@code connections} connections at once. */
+    public record Copy(String variant, String method, int connections, long rows, double seconds, double rowsPerSecond,
+                       List<Table> tables, List<String> adjustedColumns) {
     }
 
     public record Table(String entity, String sourceTable, String copyTable, long rows, double seconds) {
     }
 
-    /** The guide's per-row recipe on a sample of one table. */
-    public record PerRow(String entity, String sourceTable, String copyTable, String reference, String keyMapOf,
-                         long keyMapPairs, long rows, long referencesFound, double seconds, double rowsPerSecond,
-                         String method) {
+    /** The guide's per-row recipe on a sample of one table; {@code references} lists what each row looks up. */
+    public record PerRow(String entity, String sourceTable, String copyTable, List<String> references, long fksMapPairs,
+                         long rows, long lookups, long referencesFound, double seconds, double rowsPerSecond, String method) {
+
+        /** The recipe's rate over all its samples. */
+        public static double rate(List<PerRow> samples) {
+            return Benchmark.rate(samples.stream().mapToLong(PerRow::rows).sum(),
+                    samples.stream().mapToDouble(PerRow::seconds).sum());
+        }
     }
 
     /** Heap figures in bytes; see {@link HeapMonitor} for the method. */
@@ -61,17 +75,13 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
                        double liveProbeSeconds, long liveAtEndBytes, String method) {
     }
 
-    public record Ratios(double dataOverRawCopy, double dataOverRawCopyIndexed, double dataOverRawCopyConstrained,
-                         double dataOverPerRow) {
-    }
-
-    /** A target of the issue, with this run's figure and PASS, MISS or N/A (not decidable from this run). */
-    public record Target(String name, String target, String actual, String verdict) {
+    /** The data phase's rate divided by each baseline's (the per-row recipe's over all its samples). */
+    public record Ratios(double dataOverConstrainedParallel, double dataOverConstrained, double dataOverPerRow,
+                         double dataOverGenericEtl, double dataOverRawCopy, double dataOverRawCopyIndexed) {
     }
 
     BenchResult withJsonFile(String file) {
-        return new BenchResult(startedAt, machine, settings, sample, dataPhase, rawCopy, rawCopyIndexed, rawCopyConstrained,
-                perRow, heap, ratios,
-                targets, file);
+        return new BenchResult(startedAt, machine, settings, sample, dataPhase, cpu, rawCopy, rawCopyIndexed, rawCopyConstrained,
+                rawCopyConstrainedParallel, genericEtl, perRow, heap, heapComparison, ratios, file);
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.osmigrate.cli.OsMigrate;
 
-/** The benchmark's small parts: database URLs, fill literals, the heap target across runs, the command's options. */
+/** The benchmark's small parts: database URLs, fill literals, the heap comparison across runs, the command's options. */
 class BenchPartsTest {
 
     @TempDir
@@ -37,26 +37,33 @@ class BenchPartsTest {
     }
 
     @Test
-    void heapTargetComparesWithTheLatestRunAtAQuarterOfTheRows() throws Exception {
+    void heapComparisonIsWithTheLatestRunAtAQuarterOfTheRows() throws Exception {
         long max = Runtime.getRuntime().maxMemory();
         BenchOptions at4m = options(4_000_000);
         BenchResult.Heap heap = heap(110, max);
-        assertThat(BenchReport.heapTarget(at4m, heap).verdict()).isEqualTo("N/A");
+        assertThat(BenchReport.heapComparison(at4m, heap)).startsWith("no recorded");
 
         record(dir.resolve("data/bench/20260101-000000.json"), "h2", 1_000_000, max, 100); // another engine
         record(dir.resolve("data/bench/20260101-000001.json"), "postgresql", 1_000_000, max + 1, 100); // another -Xmx
         record(dir.resolve("data/bench/20260101-000004.json"), "postgresql", 1_000_000, max, 100,
                 "other.yaml"); // another spec, later
-        assertThat(BenchReport.heapTarget(at4m, heap).verdict()).isEqualTo("N/A");
+        assertThat(BenchReport.heapComparison(at4m, heap)).startsWith("no recorded");
 
         record(dir.resolve("data/bench/20260101-000002.json"), "postgresql", 1_000_000, max, 80); // older
         record(dir.resolve("data/bench/20260101-000003.json"), "postgresql", 1_000_000, max, 100); // latest measured
         record(dir.resolve("data/bench/20260101-000005.json"), "postgresql", 1_000_000, max, 0); // no live probes: skipped
-        BenchResult.Target t = BenchReport.heapTarget(at4m, heap);
-        assertThat(t.verdict()).isEqualTo("PASS");
-        assertThat(t.actual()).contains("1.10×", "20260101-000003");
-        assertThat(BenchReport.heapTarget(at4m, heap(121, max)).verdict()).isEqualTo("MISS");
-        assertThat(BenchReport.heapTarget(options(1_000_001), heap).verdict()).isEqualTo("N/A");
+        assertThat(BenchReport.heapComparison(at4m, heap)).contains("1.10×", "20260101-000003");
+        assertThat(BenchReport.heapComparison(at4m, heap(121, max))).contains("1.21×");
+        assertThat(BenchReport.heapComparison(options(1_000_001), heap)).startsWith("no recorded");
+    }
+
+    @Test
+    void commandRejectsWritersOutOfRange() throws Exception {
+        Path config = Files.writeString(dir.resolve("app.properties"), "osmigrate.data-dir = " + dir.resolve("data")
+                .toString().replace('\\', '/') + "\n");
+        assertThat(OsMigrate.execute("--config", config.toString(), "benchmark", "--writers", "0", "--rows", "10"))
+                .isEqualTo(2);
+        assertThat(dir.resolve("data")).doesNotExist();
     }
 
     @Test
@@ -70,7 +77,7 @@ class BenchPartsTest {
 
     private BenchOptions options(long rows) {
         return new BenchOptions(BenchEngine.POSTGRESQL, rows, 10, null, null, null, false, Path.of("spec.yaml"),
-                dir.resolve("data"), null, 5000, 5000, 500_000);
+                dir.resolve("data"), null, 5000, 5000, 500_000, 2);
     }
 
     /** A heap whose live peak is {@code mb}; peak used is the same large figure in every run, as G1 makes it. */
@@ -89,9 +96,9 @@ class BenchPartsTest {
         String name = file.getFileName().toString();
         BenchResult r = new BenchResult("2026-01-01T00:00:0" + name.charAt(name.length() - 6) + "Z",
                 new BenchResult.Machine("cpu", 2, 1, "os", "jvm", "gc", max, List.of(), 0, Map.of()),
-                new BenchResult.Settings(engine, rows, 10, 5000, 5000, 500_000,
-                        Path.of(spec).toAbsolutePath().normalize().toString()), null, null, null, null, null, null,
-                heap(peakMb, max), null, List.of(), file.toString());
+                new BenchResult.Settings(engine, rows, 10, 2, 5000, 5000, 500_000,
+                        Path.of(spec).toAbsolutePath().normalize().toString()), null, null, null, null, null, null, null,
+                null, List.of(), heap(peakMb, max), null, null, file.toString());
         BenchReport.writeJson(file, r);
     }
 }
