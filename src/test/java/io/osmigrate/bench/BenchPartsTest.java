@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.osmigrate.cli.OsMigrate;
 
@@ -57,21 +59,12 @@ class BenchPartsTest {
         assertThat(BenchReport.heapComparison(options(1_000_001), heap)).startsWith("no recorded");
     }
 
-    @Test
-    void commandRejectsWritersOutOfRange() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"--engine=oracle", "--writers=0", "--writers=17"})
+    void commandRejectsABadOptionBeforeMakingAnything(String option) throws Exception {
         Path config = Files.writeString(dir.resolve("app.properties"), "osmigrate.data-dir = " + dir.resolve("data")
                 .toString().replace('\\', '/') + "\n");
-        assertThat(OsMigrate.execute("--config", config.toString(), "benchmark", "--writers", "0", "--rows", "10"))
-                .isEqualTo(2);
-        assertThat(dir.resolve("data")).doesNotExist();
-    }
-
-    @Test
-    void commandRejectsAnUnknownEngine() throws Exception {
-        Path config = Files.writeString(dir.resolve("app.properties"), "osmigrate.data-dir = " + dir.resolve("data")
-                .toString().replace('\\', '/') + "\n");
-        assertThat(OsMigrate.execute("--config", config.toString(), "benchmark", "--engine", "oracle", "--rows", "10"))
-                .isEqualTo(2);
+        assertThat(OsMigrate.execute("--config", config.toString(), "benchmark", option, "--rows", "10")).isEqualTo(2);
         assertThat(dir.resolve("data")).doesNotExist();
     }
 
