@@ -17,6 +17,7 @@ import io.osmigrate.pipeline.RunAbortedException;
 import io.osmigrate.pipeline.RunContext;
 import io.osmigrate.pipeline.TablePlan;
 import io.osmigrate.pipeline.TableRun;
+import io.osmigrate.pipeline.UnpairedRows;
 import io.osmigrate.plan.MatchColumn;
 import io.osmigrate.plan.PlannedEntity;
 
@@ -24,7 +25,8 @@ import io.osmigrate.plan.PlannedEntity;
  * The data phase, as table routes: the looked-up entities are matched first (table-lookup), then every
  * moved entity is inserted in load order (table-insert), its deferred references left empty for the
  * deferred phase. A replay inserts only the selected rows of each entity, through the same routes, and leaves
- * out the entities it has none of. A table that fails stops the phase with {@link RunAbortedException}.
+ * out the entities it has none of. On a re-run, a table whose key map holds pairs is scanned by identifier first
+ * ({@link UnpairedRows}) and only its unpaired rows are read, so a top-up costs what it moves. A table that fails stops the phase with {@link RunAbortedException}.
  */
 public final class DataPhase {
 
@@ -55,11 +57,17 @@ public final class DataPhase {
             run.stop().check(entity.entity().qualifiedName());
             TablePlan plan = TablePlans.insert(run, entity);
             Optional<Set<String>> only = rows.inserts(entity.entity().qualifiedName());
+            Optional<UnpairedRows.Scan> topUp = only.isPresent() ? Optional.empty() : UnpairedRows.scan(run, plan);
             if (only.isPresent()) {
                 plan = plan.restrictedTo(only.get());
+            } else if (topUp.isPresent()) {
+                plan = plan.restrictedTo(topUp.get().unpaired());
+                LOG.info("{}: {} source rows already moved, {} to read by id", entity.entity().qualifiedName(),
+                        topUp.get().paired(), topUp.get().unpaired().size());
             }
             LOG.info("{}: moving up to {} source rows", entity.entity().qualifiedName(), plan.rows());
             TableRun table = new TableRun(run, plan);
+            topUp.ifPresent(scan -> table.stats().countSkipped(scan.paired()));
             TableRoute.move(camel, PipelineHeaders.INSERT_TEMPLATE, entity.order(), table, progress, done);
             EntityStats s = table.stats();
             LOG.info("{}: {} read, {} inserted, {} matched, {} skipped, {} dead-lettered", s.entity(), s.read(),
