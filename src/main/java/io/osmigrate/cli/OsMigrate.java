@@ -13,8 +13,8 @@ import io.osmigrate.app.ExitCode;
 /** The command line: {@code java -jar osmigrate.jar <command>}. Exit codes are those of {@link ExitCode}. */
 @Command(name = "osmigrate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Copies the data of an OutSystems 11 solution from one environment to another.",
-        subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, DeadLettersCommand.class, RunsCommand.class, ReportCommand.class, HostCommand.class,
-            CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlanCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, DeadLettersCommand.class, RunsCommand.class, ReportCommand.class, ReplayCommand.class,
+            HostCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (plan runnable, every record moved)", "1:some records were dead-lettered",
             "2:configuration or spec error, environment unreachable", "3:the plan has blocking errors",

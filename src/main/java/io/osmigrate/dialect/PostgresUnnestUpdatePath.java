@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * PostgreSQL's set-based update: one {@code UPDATE … FROM unnest(arrays)} per batch, whatever its size
- * (one bind parameter per column, not per row).
+ * (one bind parameter per column, not per row). Only rows whose values change are written: a re-run sets every
+ * deferred reference again, and most already hold their value.
  */
 final class PostgresUnnestUpdatePath implements UpdatePath {
 
@@ -29,11 +30,15 @@ final class PostgresUnnestUpdatePath implements UpdatePath {
             params.add("?::" + columns.get(i).typeName() + "[]");
         }
         StringBuilder set = new StringBuilder();
+        StringBuilder differs = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
-            set.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).name())).append(" = v.c").append(i);
+            String column = dialect.quote(columns.get(i).name());
+            set.append(i == 0 ? "" : ", ").append(column).append(" = v.c").append(i);
+            differs.append(i == 0 ? "" : " OR ").append("t.").append(column).append(" IS DISTINCT FROM v.c").append(i);
         }
         this.sql = "UPDATE " + dialect.quote(table) + " AS t SET " + set + " FROM unnest(" + String.join(", ", params)
-                + ") AS v(" + String.join(", ", names) + ") WHERE t." + dialect.quote(idColumn.name()) + " = v.osm_id";
+                + ") AS v(" + String.join(", ", names) + ") WHERE t." + dialect.quote(idColumn.name()) + " = v.osm_id AND ("
+                + differs + ")";
     }
 
     String sql() {

@@ -233,7 +233,7 @@ final class SqlServerStatements {
 
     String updateFromStage(String table, ColumnInfo idColumn, List<ColumnInfo> columns, TempTable stage) {
         return "UPDATE t SET " + assignments(columns) + " FROM " + q(table) + " AS t JOIN " + stage.name()
-                + " AS s ON t." + q(idColumn.name()) + " = s." + q(KEY) + ";";
+                + " AS s ON t." + q(idColumn.name()) + " = s." + q(KEY) + " WHERE " + differs(columns) + ";";
     }
 
     /** The same UPDATE over {@code rows} parameterised rows of (id, c1 … cn). */
@@ -243,7 +243,21 @@ final class SqlServerStatements {
         names.addAll(stageNames(columns.size()));
         return "UPDATE t SET " + assignments(columns) + " FROM " + q(table) + " AS t JOIN (VALUES "
                 + placeholders(rows, names.size()) + ") AS s (" + String.join(", ", names) + ") ON t." + q(idColumn.name())
-                + " = s." + q(KEY) + ";";
+                + " = s." + q(KEY) + " WHERE " + differs(columns) + ";";
+    }
+
+    /**
+     * Only rows whose values change are written (a re-run sets every deferred reference again, and most already
+     * hold their value); null-safe, without IS DISTINCT FROM, which SQL Server has only since 2022.
+     */
+    private String differs(List<ColumnInfo> columns) {
+        List<String> any = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String t = "t." + q(columns.get(i).name());
+            String s = "s." + q("c" + (i + 1));
+            any.add("NOT (" + t + " = " + s + " OR (" + t + " IS NULL AND " + s + " IS NULL))");
+        }
+        return "(" + String.join(" OR ", any) + ")";
     }
 
     private String assignments(List<ColumnInfo> columns) {

@@ -1,6 +1,8 @@
 package io.osmigrate.phases;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -13,14 +15,18 @@ import io.osmigrate.pipeline.PipelineHeaders;
 import io.osmigrate.pipeline.Progress;
 import io.osmigrate.pipeline.RunAbortedException;
 import io.osmigrate.pipeline.RunContext;
+import io.osmigrate.pipeline.TablePlan;
 import io.osmigrate.pipeline.TableRun;
+import io.osmigrate.pipeline.UnpairedRows;
 import io.osmigrate.plan.MatchColumn;
 import io.osmigrate.plan.PlannedEntity;
 
 /**
  * The data phase, as table routes: the looked-up entities are matched first (table-lookup), then every
  * moved entity is inserted in load order (table-insert), its deferred references left empty for the
- * deferred phase. A table that fails stops the phase with {@link RunAbortedException}.
+ * deferred phase. A replay inserts only the selected rows of each entity, through the same routes, and leaves
+ * out the entities it has none of. On a re-run, a table whose key map holds pairs is scanned by identifier first
+ * ({@link UnpairedRows}) and only its unpaired rows are read, so a top-up costs what it moves. A table that fails stops the phase with {@link RunAbortedException}.
  */
 public final class DataPhase {
 
@@ -29,8 +35,12 @@ public final class DataPhase {
     private DataPhase() {
     }
 
-    /** Runs the phase; each table's figures go to {@code done} as soon as it ends, so a phase that stops still reports. */
-    public static void run(RunContext run, CamelContext camel, Progress progress, Consumer<EntityStats> done) throws Exception {
+    /**
+     * Runs the phase over the selected rows ({@link RowSelection#all()} for a run); each table's figures go to
+     * {@code done} as soon as it ends, so a phase that stops still reports.
+     */
+    public static void run(RunContext run, CamelContext camel, Progress progress, Consumer<EntityStats> done,
+                           RowSelection rows) throws Exception {
         int order = 0;
         for (PlannedEntity lookup : run.plan().lookups()) {
             run.stop().check("the lookup of " + lookup.entity().qualifiedName());
@@ -39,12 +49,25 @@ public final class DataPhase {
             TableRoute.move(camel, PipelineHeaders.LOOKUP_TEMPLATE, ++order, table, progress, done);
             warnUnmatched(lookup, table.stats());
         }
-        List<PlannedEntity> moved = run.plan().moved();
-        progress.expect(moved.size(), moved.stream().mapToLong(PlannedEntity::sourceRows).sum());
+        List<PlannedEntity> moved = run.plan().moved().stream()
+                .filter(e -> rows.inserts(e.entity().qualifiedName()).map(ids -> !ids.isEmpty()).orElse(true)).toList();
+        progress.expect(moved.size(), rows.everything() ? moved.stream().mapToLong(PlannedEntity::sourceRows).sum()
+                : rows.insertCount());
         for (PlannedEntity entity : moved) {
             run.stop().check(entity.entity().qualifiedName());
-            LOG.info("{}: moving up to {} source rows", entity.entity().qualifiedName(), entity.sourceRows());
-            TableRun table = new TableRun(run, TablePlans.insert(run, entity));
+            TablePlan plan = TablePlans.insert(run, entity);
+            Optional<Set<String>> only = rows.inserts(entity.entity().qualifiedName());
+            Optional<UnpairedRows.Scan> topUp = only.isPresent() ? Optional.empty() : UnpairedRows.scan(run, plan);
+            if (only.isPresent()) {
+                plan = plan.restrictedTo(only.get());
+            } else if (topUp.isPresent()) {
+                plan = plan.restrictedTo(topUp.get().unpaired());
+                LOG.info("{}: {} source rows already moved, {} to read by id", entity.entity().qualifiedName(),
+                        topUp.get().paired(), topUp.get().unpaired().size());
+            }
+            LOG.info("{}: moving up to {} source rows", entity.entity().qualifiedName(), plan.rows());
+            TableRun table = new TableRun(run, plan);
+            topUp.ifPresent(scan -> table.stats().countSkipped(scan.paired()));
             TableRoute.move(camel, PipelineHeaders.INSERT_TEMPLATE, entity.order(), table, progress, done);
             EntityStats s = table.stats();
             LOG.info("{}: {} read, {} inserted, {} matched, {} skipped, {} dead-lettered", s.entity(), s.read(),

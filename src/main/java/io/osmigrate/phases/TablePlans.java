@@ -132,6 +132,11 @@ final class TablePlans {
         return new SlotSource.KeyMapped(run.scopeOf(target), target, lookup);
     }
 
+    /** A moved entity's identifier column alone: how its source ids are typed. */
+    static TableRead identifiers(RunContext run, PlannedEntity entity) {
+        return read(run, entity, List.of(), List.of());
+    }
+
     private static TableRead read(RunContext run, PlannedEntity entity, List<String> columns, List<ValueKind> kinds) {
         ColumnInfo srcId = column(run.source().catalog(), entity.sourceTable(), entity.identifier().sourceColumn());
         return new TableRead(entity.sourceTable(), srcId.name(), ValueKind.of(srcId.jdbcType()), columns, kinds);

@@ -4,7 +4,7 @@ import io.osmigrate.dialect.ErrorKind;
 
 /** Why a record could not be moved: the reason a dead letter carries, as its wire word. */
 public enum DeadLetterReason {
-    /** A row it references was itself dead-lettered in this run. */
+    /** A row it references was itself dead-lettered in this run (or, in a replay, stays dead-lettered). */
     PARENT_FAILED("parent-failed"),
     /** A row it references was not moved: it is not in the source. */
     PARENT_MISSING("parent-missing"),

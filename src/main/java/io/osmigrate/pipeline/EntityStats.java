@@ -27,6 +27,11 @@ public final class EntityStats {
         this.phase = phase;
     }
 
+    /** Rows found already moved before the table was read (a top-up's identifier scan). */
+    public void countSkipped(long rows) {
+        skipped.addAndGet(rows);
+    }
+
     /** Rows a clean step deleted. */
     public void deleted(long rows) {
         deleted.set(rows);

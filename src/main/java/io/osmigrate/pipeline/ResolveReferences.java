@@ -92,7 +92,7 @@ final class ResolveReferences {
 
     static String explain(TableRun table, EntityRef target, boolean lookupTarget, Object id) {
         if (table.run().hasFailed(target, id)) {
-            return "was dead-lettered in this run";
+            return "was dead-lettered, so it is not in the destination";
         }
         if (!lookupTarget) {
             return "was not moved: no such row in the source";

@@ -1,56 +1,94 @@
 package io.osmigrate.pipeline;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
-
-import io.osmigrate.dialect.ValueKind;
 
 import javax.sql.DataSource;
 
 import io.osmigrate.dialect.Dialect;
+import io.osmigrate.dialect.ValueKind;
 
 /**
  * Streams a source table in identifier order, one row at a time, on a connection of its own: memory
- * does not depend on the table's size. {@link #cancel()} ends the stream early (a fatal error), so a
- * splitter that drains its iterator on stop reads nothing more. Single-threaded; close it.
+ * does not depend on the table's size. A read restricted to listed identifiers ({@link TableRead#only()}) asks
+ * for them in chunks of {@link #CHUNK} (within every engine's parameter limit), one query after the other on the
+ * same connection, ascending. {@link #cancel()} ends the stream early (a fatal error), so a splitter that drains
+ * its iterator on stop reads nothing more. Single-threaded; close it.
  */
 public final class RowStream implements Iterator<SourceRow>, AutoCloseable {
 
+    /** Identifiers per query of a restricted read: SQL Server takes at most 2,100 parameters per statement. */
+    static final int CHUNK = 1000;
+
     private final TableRead read;
+    private final Dialect dialect;
     private final Connection connection;
-    private final Statement statement;
-    private final ResultSet rows;
+    private final int fetchSize;
+    private final Iterator<List<Object>> chunks;
+    private PreparedStatement statement;
+    private ResultSet rows;
     private boolean fetched;
     private boolean more;
     private volatile boolean cancelled;
 
-    private RowStream(TableRead read, Connection connection, Statement statement, ResultSet rows) {
+    private RowStream(TableRead read, Dialect dialect, Connection connection, int fetchSize) {
         this.read = read;
+        this.dialect = dialect;
         this.connection = connection;
-        this.statement = statement;
-        this.rows = rows;
+        this.fetchSize = fetchSize;
+        List<List<Object>> parts = read.restricted() ? chunks(read.only()) : Collections.singletonList(null);
+        this.chunks = parts.iterator();
     }
 
     public static RowStream open(DataSource source, Dialect dialect, TableRead read, int fetchSize) throws SQLException {
-        String columns = read.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
-        String id = dialect.quote(read.idColumn());
-        String sql = "SELECT " + id + (columns.isEmpty() ? "" : ", " + columns) + " FROM " + dialect.quote(read.table())
-                + " ORDER BY " + id;
         Connection c = source.getConnection();
         try {
             dialect.prepareStreamingRead(c);
-            Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            s.setFetchSize(fetchSize);
-            return new RowStream(read, c, s, s.executeQuery(sql));
+            RowStream stream = new RowStream(read, dialect, c, fetchSize);
+            stream.nextQuery();
+            return stream;
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
         }
+    }
+
+    private static List<List<Object>> chunks(List<Object> ids) {
+        List<List<Object>> parts = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            parts.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return parts;
+    }
+
+    /** Runs the query of the next chunk; false when there is none left. */
+    private boolean nextQuery() throws SQLException {
+        closeQuery();
+        if (!chunks.hasNext()) {
+            return false;
+        }
+        List<Object> ids = chunks.next();
+        String columns = read.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
+        String id = dialect.quote(read.idColumn());
+        String sql = "SELECT " + id + (columns.isEmpty() ? "" : ", " + columns) + " FROM " + dialect.quote(read.table())
+                + (ids == null ? "" : " WHERE " + id + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+                + " ORDER BY " + id;
+        statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(fetchSize);
+        if (ids != null) {
+            for (int i = 0; i < ids.size(); i++) {
+                statement.setObject(i + 1, ids.get(i));
+            }
+        }
+        rows = statement.executeQuery();
+        return true;
     }
 
     @Override
@@ -60,7 +98,10 @@ public final class RowStream implements Iterator<SourceRow>, AutoCloseable {
         }
         if (!fetched) {
             try {
-                more = rows.next();
+                more = rows != null && rows.next();
+                while (!more && nextQuery()) {
+                    more = rows.next();
+                }
             } catch (SQLException e) {
                 throw new SourceReadException("reading " + read.table() + " failed: " + e.getMessage(), e);
             }
@@ -92,11 +133,21 @@ public final class RowStream implements Iterator<SourceRow>, AutoCloseable {
         cancelled = true;
     }
 
+    private void closeQuery() throws SQLException {
+        if (rows != null) {
+            rows.close();
+            rows = null;
+        }
+        if (statement != null) {
+            statement.close();
+            statement = null;
+        }
+    }
+
     @Override
     public void close() {
         try {
-            rows.close();
-            statement.close();
+            closeQuery();
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }

@@ -140,8 +140,8 @@ public final class RunContext {
     }
 
     /**
-     * Records that a source row of an entity was dead-lettered in this run, so its children are told
-     * "parent failed". Grows with the number of dead letters, not with table sizes.
+     * Records that a source row of an entity was dead-lettered in this run (or, in a replay, stays dead-lettered), so
+     * its children are told "parent failed". Grows with the number of dead letters, not with table sizes.
      */
     public synchronized void markFailed(EntityRef entity, Object sourceId) {
         failed.computeIfAbsent(entity, k -> new HashSet<>()).add(sourceId);

@@ -31,4 +31,11 @@ public record TablePlan(String name, Phase phase, EntityRef entity, int scope, T
         slots = List.copyOf(slots);
         match = List.copyOf(match);
     }
+
+    /** The same table, reading only the source rows with these identifiers (as the state store keeps them). */
+    public TablePlan restrictedTo(java.util.Collection<String> sourceIds) {
+        TableRead only = read.restrictedTo(sourceIds);
+        return new TablePlan(name, phase, entity, scope, only, slots, target, identifier, match, batchSize, unresolved,
+                onConflict, only.only().size());
+    }
 }

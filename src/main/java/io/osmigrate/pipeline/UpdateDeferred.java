@@ -73,10 +73,10 @@ final class UpdateDeferred {
         }
         if (!updates.isEmpty()) {
             WriterConnection writer = table.writer();
-            writer.updatePath(table).update(writer.connection(), updates);
+            int changed = writer.updatePath(table).update(writer.connection(), updates);
             FaultInjection.pause("deferred-update");
             writer.connection().commit();
-            table.stats().deferredUpdates.addAndGet(updates.size());
+            table.stats().deferredUpdates.addAndGet(changed);
         }
         return letters;
     }

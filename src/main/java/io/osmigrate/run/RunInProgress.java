@@ -10,6 +10,8 @@ import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.app.Plans;
 import io.osmigrate.events.SubscriptionFigures;
 import io.osmigrate.events.UnrestoredEvent;
+import io.osmigrate.phases.Replay;
+import io.osmigrate.phases.RowSelection;
 import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.pipeline.Phase;
 import io.osmigrate.pipeline.Progress;
@@ -45,6 +47,11 @@ final class RunInProgress {
     RunState state;
     String message;
     RunReport report;
+    /** A replay's: the run whose dead letters it moves again, and the entity it is limited to (null: all of them). */
+    String replayOf;
+    String replayEntity;
+    Replay replay;
+    Replay.Outcome replayed;
 
     RunInProgress(OsmRuntime runtime, MigrationSpec spec, Set<Phase> phases) {
         this.runtime = runtime;
@@ -67,6 +74,15 @@ final class RunInProgress {
             lock.close();
             lock = null;
         }
+    }
+
+    boolean isReplay() {
+        return replayOf != null;
+    }
+
+    /** The source rows the data and deferred phases move: every row, or a replay's. */
+    RowSelection rows() {
+        return replay == null ? RowSelection.all() : replay.rows();
     }
 
     List<String> phaseNames() {

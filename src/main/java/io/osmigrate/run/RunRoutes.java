@@ -16,7 +16,7 @@ import io.osmigrate.pipeline.RunStoppedException;
  *   run-plan        plan both environments; a blocked plan ends here (nothing written)
  *   run-start       recovery, the run's record, the maps, the destination's row counts
  *   run-statics, run-triggers-off, run-users, run-clean, run-users-after-clean, run-data, run-deferred,
- *   run-events, run-verify
+ *   run-resolve (a replay: the dead letters it moved marked resolved), run-events, run-verify
  *                   each the phase's own route, when the run has that phase
  *   run-stopped / run-failed   a stop request or a failure ends the phases; the run still reports
  *   run-finish      the run's state, its record, report.json
@@ -43,7 +43,9 @@ public final class RunRoutes extends RouteBuilder {
                             .to("direct:phase-users").id("run-users-after-clean").end()
                         .filter(e -> has(e, Phase.DATA)).id("run-if-data")
                             .to("direct:phase-data").id("run-data")
-                            .to("direct:phase-deferred").id("run-deferred").end()
+                            .to("direct:phase-deferred").id("run-deferred")
+                            .filter(RunRoutes::replay).id("run-if-replay").to("direct:phase-resolve").id("run-resolve").end()
+                        .end()
                         .filter(e -> has(e, Phase.EVENTS)).id("run-if-events").to("direct:phase-events").id("run-events").end()
                         .filter(e -> has(e, Phase.VERIFY)).id("run-if-verify").to("direct:phase-verify").id("run-verify")
                     .endDoTry()
@@ -61,6 +63,7 @@ public final class RunRoutes extends RouteBuilder {
         phase("clean").process(RunSteps::clean).id("clean-steps");
         phase("data").process(RunSteps::data).id("data-tables");
         phase("deferred").process(RunSteps::deferred).id("deferred-tables");
+        phase("resolve").process(RunSteps::resolve).id("resolve-dead-letters");
         phase("events").process(RunSteps::events).id("events-tables");
         phase("verify").process(RunSteps::verify).id("verify-tables");
     }
@@ -71,6 +74,10 @@ public final class RunRoutes extends RouteBuilder {
 
     private static boolean has(org.apache.camel.Exchange e, Phase phase) {
         return e.getIn().getBody(RunInProgress.class).has(phase);
+    }
+
+    private static boolean replay(org.apache.camel.Exchange e) {
+        return e.getIn().getBody(RunInProgress.class).isReplay();
     }
 
     private static boolean usersAfterClean(org.apache.camel.Exchange e) {

@@ -1,5 +1,7 @@
 package io.osmigrate.run;
 
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
@@ -7,8 +9,12 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 
 import io.osmigrate.app.OsmRuntime;
+import io.osmigrate.config.ConfigException;
+import io.osmigrate.config.Secrets;
 import io.osmigrate.pipeline.Phase;
 import io.osmigrate.spec.MigrationSpec;
+import io.osmigrate.spec.SpecLoader;
+import io.osmigrate.state.Runs;
 
 /**
  * One run of a spec, through the run route ({@link RunRoutes}): plan, recover what an interrupted run left,
@@ -20,17 +26,49 @@ import io.osmigrate.spec.MigrationSpec;
  * when users.strategy is recreate, since recreating deletes users that in-scope rows may reference), clean, data,
  * deferred, events, verify. Without the users
  * phase the user map is a plain lookup by tenant and username.
+ *
+ * <p>A replay ({@link #replay}) is a run of its own through the same route: the past run's spec, with the phases
+ * triggers-off, data (and deferred), events and verify, whose data and deferred phases read again from the source
+ * only the rows of the past run's open dead letters.
  */
 public final class RunService {
+
+    /** The phases of a replay: no clean, no users phase (the user map is the plain lookup), no statics figures. */
+    private static final Set<Phase> REPLAY_PHASES = EnumSet.of(Phase.TRIGGERS_OFF, Phase.DATA, Phase.EVENTS, Phase.VERIFY);
 
     private RunService() {
     }
 
     public static synchronized RunReport run(OsmRuntime runtime, MigrationSpec spec, RunOptions options) throws Exception {
-        Set<Phase> phases = options.effective(spec);
+        return execute(runtime, new RunInProgress(runtime, spec, options.effective(spec)));
+    }
+
+    /**
+     * Replays the open dead letters of a past run, with the spec that run used (read again from its file), between
+     * the same two environments.
+     *
+     * @param entity only this entity's dead letters (Module.Entity) and those dead-lettered because of them; null: all
+     * @throws ConfigException the run is unknown, its spec now names other environments, or the entity is not moved
+     */
+    public static synchronized RunReport replay(OsmRuntime runtime, String runId, String entity) throws Exception {
+        Runs.Run past = runtime.state().runs().find(runId).orElseThrow(() -> new ConfigException("there is no run " + runId
+                + " in the state store at " + Secrets.redactUrl(runtime.settings().stateUrl())
+                + "; list the runs with: osmigrate runs"));
+        MigrationSpec spec = SpecLoader.load(Path.of(past.spec()));
+        if (!spec.source().equals(past.sourceEnv()) || !spec.destination().equals(past.destinationEnv())) {
+            throw new ConfigException(spec.file() + ": run " + runId + " moved from " + past.sourceEnv() + " to "
+                    + past.destinationEnv() + ", but this spec now names " + spec.source() + " and " + spec.destination()
+                    + "; its dead letters can only be replayed between the environments they were read from and meant for");
+        }
+        RunInProgress run = new RunInProgress(runtime, spec, REPLAY_PHASES);
+        run.replayOf = runId;
+        run.replayEntity = entity;
+        return execute(runtime, run);
+    }
+
+    private static RunReport execute(OsmRuntime runtime, RunInProgress run) throws Exception {
         CamelContext camel = runtime.pipeline();
         runtime.installOnce(RunRoutes.class, RunRoutes::new);
-        RunInProgress run = new RunInProgress(runtime, spec, phases);
         try (ProducerTemplate producer = camel.createProducerTemplate()) {
             producer.requestBody(RunRoutes.RUN, run);
         } catch (CamelExecutionException e) {

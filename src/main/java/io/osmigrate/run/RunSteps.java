@@ -30,6 +30,7 @@ import io.osmigrate.maps.UserMap;
 import io.osmigrate.phases.CleanPhase;
 import io.osmigrate.phases.DataPhase;
 import io.osmigrate.phases.DeferredPhase;
+import io.osmigrate.phases.Replay;
 import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.pipeline.Phase;
 import io.osmigrate.pipeline.Progress;
@@ -74,6 +75,8 @@ final class RunSteps {
                     ExitCode.PLAN_BLOCKED.code(), r.started, Instant.now(), r.phaseNames(), List.of(), List.of(), 0,
                     "the plan has blocking errors; nothing was written: " + String.join("; ",
                             plan.errors().stream().map(f -> f.message()).toList()), null);
+        } else if (r.isReplay()) {
+            r.replay = Replay.select(r.runtime.state().deadLetters(), plan, r.replayOf, r.replayEntity);
         }
     }
 
@@ -151,12 +154,21 @@ final class RunSteps {
 
     static void data(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
-        DataPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()));
+        if (r.replay != null) {
+            r.replay.holdBack(r.context);
+        }
+        DataPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()), r.rows());
     }
 
     static void deferred(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
-        DeferredPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()));
+        DeferredPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()), r.rows());
+    }
+
+    /** A replay's last data step: the dead letters whose rows it moved are marked resolved by it. */
+    static void resolve(Exchange exchange) {
+        RunInProgress r = run(exchange);
+        r.replayed = r.replay.resolve(r.context);
     }
 
     /** Puts the saved subscriptions back where what they subscribe for still exists. */
@@ -217,6 +229,9 @@ final class RunSteps {
                     + " destination during the run: another writer, or a key map that does not match this destination";
             LOG.error("Run {}: {}", r.runId, r.message);
         }
+        if (r.isReplay()) {
+            r.message = replayNote(r) + (r.message == null ? "" : ". " + r.message);
+        }
         int exit = switch (r.state) {
             case SUCCEEDED -> ExitCode.OK.code();
             case DEAD_LETTERS -> ExitCode.DEAD_LETTERS.code();
@@ -231,6 +246,17 @@ final class RunSteps {
         Path file = runDir(r).resolve("report.json");
         r.report = report.withReportFile(file.toString());
         JSON.writeValue(file.toFile(), r.report);
+    }
+
+    private static String replayNote(RunInProgress r) {
+        String what = "replay of run " + r.replayOf + (r.replayEntity == null ? "" : " (" + r.replayEntity
+                + " and the rows dead-lettered because of them)");
+        if (r.replayed == null) {
+            return what + ": " + r.replay.letters().size() + " open dead letters taken; none was marked resolved, since the"
+                    + " replay did not finish";
+        }
+        return String.format(Locale.ROOT, "%s: %d open dead letters replayed, %d resolved by this run, %d still open", what,
+                r.replayed.replayed(), r.replayed.resolved(), r.replayed.open());
     }
 
     private static String unaccounted(VerifyPhase.Check c) {

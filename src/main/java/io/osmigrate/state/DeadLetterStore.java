@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -54,6 +56,34 @@ public final class DeadLetterStore {
         } catch (SQLException e) {
             throw new StateException("cannot count dead letters", e);
         }
+    }
+
+    /**
+     * Marks dead letters resolved by a run (a replay that moved their records after all); one already resolved keeps
+     * the run that resolved it first. Returns how many it marked.
+     */
+    public int resolve(String byRun, Collection<Long> deadLetterIds) {
+        int marked = 0;
+        List<Long> ids = List.copyOf(deadLetterIds);
+        try (Connection c = store.getConnection()) {
+            c.setAutoCommit(false);
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                try (PreparedStatement ps = c.prepareStatement("UPDATE OSM_DEAD_LETTER SET RESOLVED_BY_RUN = ? WHERE"
+                        + " RESOLVED_BY_RUN IS NULL AND DEAD_LETTER_ID IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                        + ")")) {
+                    ps.setString(1, byRun);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 2, chunk.get(i));
+                    }
+                    marked += ps.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new StateException("cannot mark " + ids.size() + " dead letters resolved by run " + byRun, e);
+        }
+        return marked;
     }
 
     private static void bind(PreparedStatement ps, DeadLetter d) throws SQLException {

@@ -202,6 +202,8 @@ class BadInputTest {
                         .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
                 command("report before any run", "report", "20260101-020000-1a2b3c4d")
                         .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
+                command("replay before any run", "replay", "20260101-020000-1a2b3c4d")
+                        .says("there is no state store yet: $DIR/data/state/osmigrate", "$CONFIG", "does not exist"),
                 command("report of something that is no run id", "report", "../../etc").says("'../../etc' is not a run id"),
                 command("runs --limit 0", "runs", "--limit", "0").says("--limit is 0; give 1 or more"),
                 command("runs in a format there is not", "runs", "--format", "xml").says("--format", "xml", "TEXT, JSON, CSV"),

@@ -1,0 +1,73 @@
+package io.osmigrate.pipeline;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.osmigrate.state.KeyMap;
+
+/**
+ * What a re-run of a table must read: the source identifiers alone are streamed in order and compared, a chunk at
+ * a time, with the key map's committed pairs; the rows without a pair are the ones to move. Every identifier is
+ * compared on every run, so a row committed in the source after an earlier run read its table, with an id lower than
+ * rows already moved, is found like any other. A table whose map is empty (a first run) is not scanned, and where more
+ * rows are missing than {@link #MAX_UNPAIRED} or a fifth of the table, reading the whole table (and skipping the
+ * paired rows per batch) is cheaper than fetching them by id, and memory stays bounded.
+ */
+public final class UnpairedRows {
+
+    /** The most identifiers a top-up fetches by id (held in memory as text until the table is read). */
+    static final int MAX_UNPAIRED = 100_000;
+    private static final int CHUNK = 10_000;
+
+    /**
+     * The unpaired rows of a table, and how many were found paired.
+     *
+     * @param unpaired their identifiers as text, ascending
+     */
+    public record Scan(List<String> unpaired, long paired) {
+    }
+
+    private UnpairedRows() {
+    }
+
+    /**
+     * Scans the table's identifiers; empty when the table has no pairs yet or when too many are missing for a read
+     * by id to pay (read the whole table then).
+     */
+    public static Optional<Scan> scan(RunContext run, TablePlan plan) throws SQLException {
+        KeyMap keyMap = run.state().keyMap();
+        if (keyMap.pairCount(plan.scope()) == 0) {
+            return Optional.empty();
+        }
+        TableRead ids = new TableRead(plan.read().table(), plan.read().idColumn(), plan.read().idKind(), List.of(), List.of());
+        List<String> unpaired = new ArrayList<>();
+        long paired = 0;
+        try (RowStream rows = RowStream.open(run.source().dataSource(), run.source().dialect(), ids, run.settings().fetchSize())) {
+            List<Object> chunk = new ArrayList<>(CHUNK);
+            while (rows.hasNext() || !chunk.isEmpty()) {
+                if (rows.hasNext()) {
+                    chunk.add(rows.next().id());
+                    if (chunk.size() < CHUNK) {
+                        continue;
+                    }
+                }
+                run.stop().check(plan.name());
+                Map<Object, Object> found = keyMap.lookup(plan.scope(), chunk);
+                for (Object id : chunk) {
+                    if (!found.containsKey(id)) {
+                        unpaired.add(id.toString());
+                    }
+                }
+                paired += found.size();
+                chunk.clear();
+                if (unpaired.size() > MAX_UNPAIRED || unpaired.size() > Math.max(CHUNK, plan.rows() / 5)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(new Scan(unpaired, paired));
+    }
+}
