@@ -86,6 +86,19 @@ final class BenchReport {
         out.flush();
     }
 
+    static void printTopUp(PrintStream out, BenchResult.TopUp t) {
+        StringBuilder tables = new StringBuilder();
+        t.addedByTable().forEach((k, v) -> tables.append(tables.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        out.printf("      added %,d rows (%s); the re-run %s, %,d inserted%n", t.added(), tables, t.state(), t.inserted());
+        for (BenchResult.Step s : t.steps()) {
+            out.printf("        %-8s %-28s %,10d read %,10d inserted %8.2f s%n", s.phase(), s.entity(), s.read(), s.inserted(),
+                    s.seconds());
+        }
+        out.printf(Locale.ROOT, "      first run %.2f s, re-run %.2f s: %.3f× (whole data-phase runs, planning included)%n",
+                t.firstSeconds(), t.secondSeconds(), t.ratio());
+        out.flush();
+    }
+
     static void printSummary(PrintStream out, BenchResult r) {
         out.println();
         out.printf("Summary (%s, N = %,d, %d CPUs, -Xmx %s)%n", r.settings().engine(), r.settings().requestedRows(),
@@ -104,6 +117,8 @@ final class BenchReport {
         copy(out, "generic ETL", r.genericEtl(), x.dataOverGenericEtl());
         copy(out, "plain copies (information)", r.rawCopy(), x.dataOverRawCopy());
         copy(out, "indexed copies (information)", r.rawCopyIndexed(), x.dataOverRawCopyIndexed());
+        out.printf(Locale.ROOT, "  top-up of %,d rows: re-run %.2f s ÷ first run %.2f s = %.3f×%n", r.topUp().added(),
+                r.topUp().secondSeconds(), r.topUp().firstSeconds(), r.topUp().ratio());
         out.println("  data phase " + cpu(r.cpu()));
         out.printf("  heap during the data phase: live peak %s, live at end %s, peak used %s (max after GC %s) with max heap %s%n",
                 mb(r.heap().livePeakBytes()), mb(r.heap().liveAtEndBytes()), mb(r.heap().peakUsedBytes()),

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record BenchResult(String startedAt, Machine machine, Settings settings, Sample sample, DataPhase dataPhase,
                           Cpu cpu, Copy rawCopy, Copy rawCopyIndexed, Copy rawCopyConstrained, Copy rawCopyConstrainedParallel,
-                          Copy genericEtl, List<PerRow> perRow, Heap heap, String heapComparison, Ratios ratios,
+                          Copy genericEtl, List<PerRow> perRow, TopUp topUp, Heap heap, String heapComparison, Ratios ratios,
                           String jsonFile) {
 
     /** Where it ran. {@code loadAverage} is the one-minute system load when the benchmark started. */
@@ -68,6 +68,14 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
         }
     }
 
+    /**
+     * The top-up: rows added to the source after the first run, then the data phase run again (the whole
+     * RunService call of each, planning included); {@code ratio} = second ÷ first.
+     */
+    public record TopUp(Map<String, Long> addedByTable, long added, long inserted, String state, double firstSeconds,
+                        double secondSeconds, double ratio, List<Step> steps) {
+    }
+
     /** Heap figures in bytes; see {@link HeapMonitor} for the method. */
     public record Heap(long peakUsedBytes, long sampledPeakBytes, long beforeGcPeakBytes, long afterGcPeakBytes,
                        long poolPeakSumBytes, long committedPeakBytes, long baselineBytes, long maxHeapBytes, int samples,
@@ -82,6 +90,6 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
 
     BenchResult withJsonFile(String file) {
         return new BenchResult(startedAt, machine, settings, sample, dataPhase, cpu, rawCopy, rawCopyIndexed, rawCopyConstrained,
-                rawCopyConstrainedParallel, genericEtl, perRow, heap, heapComparison, ratios, file);
+                rawCopyConstrainedParallel, genericEtl, perRow, topUp, heap, heapComparison, ratios, file);
     }
 }

@@ -47,6 +47,9 @@ import io.osmigrate.state.EntityFigures;
  */
 public final class Benchmark {
 
+    /** New source rows of the top-up measurement: 0.1% of the default 1M. */
+    static final int TOP_UP_ROWS = 1000;
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private Benchmark() {
@@ -97,7 +100,9 @@ public final class Benchmark {
             BenchResult.Copy etl;
             BenchResult.Cpu cpu;
             List<BenchResult.PerRow> perRow;
+            BenchResult.TopUp topUp;
             Map<String, Long> movedTables = new LinkedHashMap<>();
+            List<TableCopy> tables;
             try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
                 runtime.override(dbs.environment(spec.source(), true));
                 runtime.override(dbs.environment(spec.destination(), false));
@@ -108,7 +113,7 @@ public final class Benchmark {
                         Phase.USERS), false));
                 out.println();
                 out.println("Users phase (untimed, before the data phase): " + users.state());
-                out.println("[1/4] osmigrate data phase (RunService, phases [data], spec " + o.spec() + "; the lookup step included)");
+                out.println("[1/5] osmigrate data phase (RunService, phases [data], spec " + o.spec() + "; the lookup step included)");
                 out.flush();
                 HeapMonitor monitor = HeapMonitor.start(Duration.ofMillis(50));
                 CpuMeter meter = CpuMeter.start(o.engine(), o.pgAdminUrl());
@@ -130,7 +135,7 @@ public final class Benchmark {
                 Plan plan = Plans.make(runtime, spec);
                 Environment src = runtime.environment(spec, Side.SOURCE);
                 Environment dst = runtime.environment(spec, Side.DESTINATION);
-                List<TableCopy> tables = TableCopy.of(plan.moved(), src.catalog(), src.dialect(), dst.catalog(), dst.dialect());
+                tables = TableCopy.of(plan.moved(), src.catalog(), src.dialect(), dst.catalog(), dst.dialect());
                 tables.forEach(tc -> movedTables.put(tc.name(), tc.entity().sourceRows()));
                 long planned = movedTables.values().stream().mapToLong(Long::longValue).sum();
                 if (planned != data.movedRows()) {
@@ -138,7 +143,7 @@ public final class Benchmark {
                 }
 
                 out.println();
-                out.println("[2/4] the destination's own cost: the rows the data phase wrote, copied as they are into copies"
+                out.println("[2/5] the destination's own cost: the rows the data phase wrote, copied as they are into copies"
                         + " with the destination's keys, indexes and foreign keys (" + RawCopy.method(o.engine()) + ")");
                 out.flush();
                 parallel = RawCopy.run(dbs, tables, CopyTables.Variant.CONSTRAINED, o.writers(), o.fetchSize());
@@ -154,17 +159,34 @@ public final class Benchmark {
                         CopyTables.Variant.INDEXED);
 
                 out.println();
-                out.println("[3/4] the guide's per-row recipe (an FKs-Map lookup per reference, an INSERT with its generated"
+                out.println("[3/5] the guide's per-row recipe (an FKs-Map lookup per reference, an INSERT with its generated"
                         + " key, the new pair inserted; per row)");
                 out.flush();
                 perRow = PerRowRecipe.run(dbs, plan, tables, runtime.state().keyMap(), o.perRowSample(), o.fetchSize());
                 perRow.forEach(p -> BenchReport.printPerRow(out, p));
 
                 out.println();
-                out.println("[4/4] a generic ETL tool (" + GenericEtl.METHOD + ")");
+                out.println("[4/5] a generic ETL tool (" + GenericEtl.METHOD + ")");
                 out.flush();
                 etl = GenericEtl.run(dbs, tables, o.batchSize(), o.fetchSize());
                 BenchReport.printCopy(out, "generic ETL", etl, o.engine(), CopyTables.Variant.ETL);
+            }
+            out.println();
+            out.println("[5/5] a top-up: " + TOP_UP_ROWS + " new source rows across the tables, then the data phase again,"
+                    + " as a new process would run it");
+            out.flush();
+            // once osmigrate's read-only connections are closed: an embedded H2 source takes writes again
+            Map<String, Long> added = TopUpRows.add(dbs, tables, TOP_UP_ROWS);
+            try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
+                runtime.override(dbs.environment(spec.source(), true));
+                runtime.override(dbs.environment(spec.destination(), false));
+                long a = System.nanoTime();
+                RunReport again = RunService.run(runtime, spec, new RunOptions(List.of(Phase.DATA), false));
+                double againSeconds = seconds(a);
+                BenchResult.DataPhase second = dataPhase(again, againSeconds, Map.of());
+                topUp = new BenchResult.TopUp(added, added.values().stream().mapToLong(Long::longValue).sum(), second.inserted(),
+                        second.state(), data.runSeconds(), againSeconds, ratio(againSeconds, data.runSeconds()), second.steps());
+                BenchReport.printTopUp(out, topUp);
             }
             double rate = data.rowsPerSecond();
             BenchResult.Settings settings = new BenchResult.Settings(o.engine().wire(), o.rows(), o.perRowSample(), o.writers(),
@@ -174,7 +196,7 @@ public final class Benchmark {
                     ratio(rate, etl.rowsPerSecond()), ratio(rate, plain.rowsPerSecond()), ratio(rate, indexed.rowsPerSecond()));
             BenchResult result = new BenchResult(started.toString(), machine, settings,
                     new BenchResult.Sample(buildSeconds, movedTables), data, cpu, plain, indexed, constrained, parallel, etl,
-                    perRow, heap, BenchReport.heapComparison(o, heap), ratios, null);
+                    perRow, topUp, heap, BenchReport.heapComparison(o, heap), ratios, null);
             Path json = BenchReport.writeJson(o.dataDir().resolve("bench").resolve(stamp + ".json"),
                     result);
             result = result.withJsonFile(json.toString());

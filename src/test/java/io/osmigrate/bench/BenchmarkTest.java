@@ -68,7 +68,7 @@ class BenchmarkTest {
             r = Benchmark.run(o, out);
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("[1/4]", "[2/4]", "[3/4]", "[4/4]", "Summary", "data phase ÷", "live peak", "CPU over",
+        assertThat(text).contains("[1/5]", "[2/5]", "[3/5]", "[4/5]", "[5/5]", "Summary", "data phase ÷", "live peak", "CPU over",
                 "Figures: " + r.jsonFile());
         assertThat(dir.resolve("work")).isEmptyDirectory(); // the temporary folder is gone
         return r;
@@ -128,6 +128,14 @@ class BenchmarkTest {
             assertThat(p.seconds()).isPositive();
             assertThat(p.rowsPerSecond()).isCloseTo(p.rows() / p.seconds(), within(1e-6));
         }
+        // the top-up moved exactly the rows added, and read no more of the source
+        BenchResult.TopUp u = r.topUp();
+        assertThat(u.added()).isPositive().isEqualTo(u.addedByTable().values().stream().mapToLong(Long::longValue).sum());
+        assertThat(u.inserted()).isEqualTo(u.added());
+        assertThat(u.steps().stream().filter(s -> s.phase().equals("data")).mapToLong(BenchResult.Step::read).sum())
+                .isEqualTo(u.added());
+        assertThat(u.ratio()).isCloseTo(u.secondSeconds() / u.firstSeconds(), within(1e-9));
+
         double perRowRate = r.perRow().stream().mapToLong(BenchResult.PerRow::rows).sum()
                 / r.perRow().stream().mapToDouble(BenchResult.PerRow::seconds).sum();
 
