@@ -54,6 +54,8 @@ public final class Plans {
         plan = TriggeredTables.apply(plan, dst);
         if (!clean) {
             plan = plan.withFindings(UnpairedDestinationRows.findings(plan, pairedRows(runtime, source, destination)));
+            KeyMap keyMap = StateStore.exists(runtime.settings()) ? runtime.state().keyMap() : null;
+            plan = plan.withFindings(PredictedConflicts.findings(plan, source, destination, keyMap));
         }
         return new Planned(plan, src, dst, users.resolution());
     }

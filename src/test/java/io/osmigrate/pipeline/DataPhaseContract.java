@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.app.ExitCode;
+import io.osmigrate.app.PredictedConflicts;
 import io.osmigrate.pipeline.Phase;
 import io.osmigrate.run.RunOptions;
 import io.osmigrate.run.RunReport;
@@ -148,9 +149,18 @@ abstract class DataPhaseContract {
     void uniqueConflictsAreDeadLetteredByDefault() throws Exception {
         try (MigrationFixture f = sample(SampleOptions.of(ROWS).withConflictingCoupons(true))) {
             Map<String, Long> before = f.destinationCounts();
+            // the plan predicts them, reading only
+            assertThat(f.plan().findings()).filteredOn(x -> x.code().equals(PredictedConflicts.CODE))
+                    .singleElement().satisfies(x -> {
+                        assertThat(x.subject()).isEqualTo("OrdersCore.Coupon");
+                        assertThat(x.message()).startsWith("3 source rows").contains("Code", "dead-lettered");
+                    });
             RunReport report = f.run();
             assertThat(report.exitCode()).isEqualTo(ExitCode.DEAD_LETTERS.code());
             assertThat(figure(report, "OrdersCore.Coupon", EntityFigures::deadLettered)).isEqualTo(3);
+            // rows an earlier run dead-lettered are still predicted; nothing else is
+            assertThat(f.plan().findings()).filteredOn(x -> x.code().equals(PredictedConflicts.CODE))
+                    .singleElement().satisfies(x -> assertThat(x.message()).startsWith("3 source rows"));
             try (var state = io.osmigrate.state.StateStore.open("jdbc:sqlite:" + f.dir().resolve("data/state/osmigrate.db"), "", "", 1000)) {
                 var letters = state.deadLetters().list(report.runId());
                 assertThat(letters).filteredOn(d -> d.entity().equals("OrdersCore.Coupon")).hasSize(3)
@@ -226,6 +236,8 @@ abstract class DataPhaseContract {
         try (MigrationFixture f = sample(SampleOptions.of(ROWS).withConflictingCoupons(true))) {
             f.spec(MigrationFixture.BASE_SPEC + "  OrdersCore.Coupon:\n    onConflict: match-existing\n    match: [Code]\n");
             Map<String, Long> before = f.destinationCounts();
+            assertThat(f.plan().findings()).filteredOn(x -> x.code().equals(PredictedConflicts.CODE))
+                    .singleElement().satisfies(x -> assertThat(x.message()).startsWith("3 source rows").contains("matched"));
             RunReport report = f.run();
             assertThat(report.exitCode()).as(report.message()).isZero();
             assertThat(figure(report, "OrdersCore.Coupon", EntityFigures::matched)).isEqualTo(3);
