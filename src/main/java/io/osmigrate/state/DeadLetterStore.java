@@ -28,7 +28,7 @@ public final class DeadLetterStore {
             return;
         }
         String sql = "INSERT INTO OSM_DEAD_LETTER (RUN_ID, PHASE, ENTITY, SOURCE_ID, REASON, ERROR_CLASS, SQL_STATE,"
-                + " VENDOR_CODE, MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " VENDOR_CODE, MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT, STEPS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             c.setAutoCommit(false);
             for (DeadLetter d : letters) {
@@ -103,6 +103,7 @@ public final class DeadLetterStore {
         ps.setString(10, d.sourceRow());
         ps.setString(11, d.mappedRow());
         ps.setTimestamp(12, Timestamp.from(d.createdAt()));
+        ps.setString(13, d.stepsText());
     }
 
     /** Dead letters of one run, or of every run when runId is null, oldest first. */
@@ -129,7 +130,7 @@ public final class DeadLetterStore {
             where.add("RESOLVED_BY_RUN IS NULL");
         }
         String sql = "SELECT DEAD_LETTER_ID, RUN_ID, PHASE, ENTITY, SOURCE_ID, REASON, ERROR_CLASS, SQL_STATE, VENDOR_CODE,"
-                + " MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT, RESOLVED_BY_RUN FROM OSM_DEAD_LETTER"
+                + " MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT, RESOLVED_BY_RUN, STEPS FROM OSM_DEAD_LETTER"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY DEAD_LETTER_ID";
         List<DeadLetter> result = new ArrayList<>();
         try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -142,7 +143,8 @@ public final class DeadLetterStore {
                     Integer vendorCode = rs.wasNull() ? null : vendor;
                     result.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), vendorCode, rs.getString(10),
-                            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getString(14)));
+                            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getString(14),
+                            DeadLetter.steps(rs.getString(15))));
                 }
             }
         } catch (SQLException e) {
