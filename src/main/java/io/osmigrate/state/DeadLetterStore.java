@@ -106,6 +106,28 @@ public final class DeadLetterStore {
         ps.setString(13, d.stepsText());
     }
 
+    /** What identifies a dead letter's record, without its rows: what a replay needs of each, oldest first. */
+    public record Key(long id, String phase, String entity, String sourceId, String reason) {
+    }
+
+    /** The keys of a run's dead letters, oldest first; only those no replay has resolved when {@code openOnly}. */
+    public List<Key> keys(String runId, boolean openOnly) {
+        String sql = "SELECT DEAD_LETTER_ID, PHASE, ENTITY, SOURCE_ID, REASON FROM OSM_DEAD_LETTER WHERE RUN_ID = ?"
+                + (openOnly ? " AND RESOLVED_BY_RUN IS NULL" : "") + " ORDER BY DEAD_LETTER_ID";
+        List<Key> result = new ArrayList<>();
+        try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Key(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StateException("cannot read the dead letters of run " + runId, e);
+        }
+        return result;
+    }
+
     /** Dead letters of one run, or of every run when runId is null, oldest first. */
     public List<DeadLetter> list(String runId) {
         return list(runId, null, false);
