@@ -116,11 +116,6 @@ public final class Replay {
         return found;
     }
 
-    /** The run whose dead letters these are. */
-    public String replayOf() {
-        return replayOf;
-    }
-
     public List<DeadLetterStore.Key> letters() {
         return letters;
     }

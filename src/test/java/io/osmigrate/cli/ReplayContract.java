@@ -39,7 +39,7 @@ import io.osmigrate.testsupport.MigrationFixture;
  */
 abstract class ReplayContract {
 
-    static final long ROWS = 300;
+    static final long ROWS = 150;
     private static final Pattern RUN_ID = Pattern.compile("Run (\\S+) of spec");
 
     @TempDir

@@ -29,7 +29,7 @@ class TracingH2Test {
 
     @Test
     void aDeadLetterOfATracedTableNamesTheStepsItsRecordWentThrough() throws Exception {
-        try (MigrationFixture f = MigrationFixture.h2(dir, SampleOptions.of(200).withConflictingCoupons(true))
+        try (MigrationFixture f = MigrationFixture.h2(dir, SampleOptions.of(150).withConflictingCoupons(true))
                 .addMissingUsersToDestination()) {
             f.configure("osmigrate.trace.entities", "OrdersCore.Coupon");
             CliRun.Result traced;
