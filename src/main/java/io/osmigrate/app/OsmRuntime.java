@@ -18,6 +18,7 @@ import io.osmigrate.env.Side;
 import io.osmigrate.pipeline.DeadLetterRoute;
 import io.osmigrate.pipeline.PipelineHeaders;
 import io.osmigrate.pipeline.RetryPolicy;
+import io.osmigrate.pipeline.StepTracer;
 import io.osmigrate.pipeline.TableRoutes;
 import io.osmigrate.pipeline.StopSignal;
 import io.osmigrate.spec.MigrationSpec;
@@ -50,6 +51,11 @@ public final class OsmRuntime implements AutoCloseable {
         this.camel = camel;
         this.ownsCamel = ownsCamel;
         this.settings = settings;
+        if (settings.trace().on()) {
+            // only before the context starts; tracing itself is switched on before each run (see pipeline())
+            camel.setTracer(new StepTracer(settings.trace().entities(), settings.trace().routes()));
+            camel.setTracingTemplates(true);
+        }
         try {
             // first, so every route added later (Java or YAML) finds the one route configuration
             camel.addRoutes(new RouteErrors(RetryPolicy.of(settings)));
@@ -186,8 +192,15 @@ public final class OsmRuntime implements AutoCloseable {
         return state;
     }
 
-    /** The Camel context with the pipeline routes installed and started, ready for a run. */
+    /**
+     * The Camel context with the pipeline routes installed and started, ready for a run; traced as configured
+     * (osmigrate.trace.*): the routes a run adds (a route per table) are traced from then on.
+     */
     public synchronized CamelContext pipeline() throws Exception {
+        if (settings.trace().on()) {
+            // here, not only when the tracer is set: the route host's camel-main configures tracing (off) after that
+            camel.setTracing(true);
+        }
         if (!pipelineInstalled) {
             camel.addRoutes(new TableRoutes(settings.writers()));
             pipelineInstalled = true;

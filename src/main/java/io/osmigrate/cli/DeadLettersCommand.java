@@ -25,14 +25,17 @@ import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.state.DeadLetter;
 import io.osmigrate.state.StateStore;
 
-/** {@code dead-letters [--run ID] [--entity E] [--open] [--format text|json|csv]}: dead letters, with their reason and rows. */
+/**
+ * {@code dead-letters [--run ID] [--entity E] [--open] [--format text|json|csv]}: dead letters, with their reason and rows,
+ * and the route steps their records went through where their tables were traced.
+ */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Lists the records that could not be moved, with why and the rows.")
 final class DeadLettersCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String[] CSV_COLUMNS = {"id", "run", "phase", "entity", "source_id", "reason", "error_class", "sql_state",
-        "vendor_code", "message", "source_row", "mapped_row", "created_at", "resolved_by_run"};
+        "vendor_code", "message", "source_row", "mapped_row", "created_at", "resolved_by_run", "steps"};
 
     @ParentCommand
     OsMigrate parent;
@@ -77,6 +80,9 @@ final class DeadLettersCommand implements Callable<Integer> {
             if (d.mappedRow() != null) {
                 out.append(String.format("    mapped: %s%n", d.mappedRow()));
             }
+            if (!d.steps().isEmpty()) {
+                out.append(String.format("    steps: %s%n", String.join(" → ", d.steps())));
+            }
         }
         return out.append(String.format("%d dead letter%s%n", letters.size(), letters.size() == 1 ? "" : "s")).toString();
     }
@@ -99,6 +105,7 @@ final class DeadLettersCommand implements Callable<Integer> {
             m.put("mappedRow", row(d.mappedRow()));
             m.put("createdAt", d.createdAt().toString());
             m.put("resolvedByRun", d.resolvedByRun());
+            m.put("steps", d.steps());
             list.add(m);
         }
         try {
@@ -125,7 +132,7 @@ final class DeadLettersCommand implements Callable<Integer> {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS).get())) {
             for (DeadLetter d : letters) {
                 csv.printRecord(d.id(), d.runId(), d.phase(), d.entity(), d.sourceId(), d.reason(), d.errorClass(), d.sqlState(),
-                        d.vendorCode(), d.message(), d.sourceRow(), d.mappedRow(), d.createdAt(), d.resolvedByRun());
+                        d.vendorCode(), d.message(), d.sourceRow(), d.mappedRow(), d.createdAt(), d.resolvedByRun(), d.stepsText());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -36,7 +36,7 @@ final class ReplayCommand implements Callable<Integer> {
         try (SigtermStop sigterm = SigtermStop.install()) {
             int code = ExitCode.FAULT.code();
             try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
-                ExistingStateStore.run(runtime, ExistingStateStore.open(runtime), runId);
+                ExistingStateStore.open(runtime); // an unknown run is the replay's own error, naming it
                 sigterm.watch(runtime);
                 RunReport report = RunService.replay(runtime, runId, entity);
                 System.out.print(ReportPrinter.print(report));

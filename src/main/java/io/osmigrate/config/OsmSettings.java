@@ -31,7 +31,7 @@ public final class OsmSettings {
             "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds",
             "osmigrate.retry.max-retries", "osmigrate.retry.backoff-millis",
             "osmigrate.http.host", "osmigrate.http.port", "osmigrate.http.token", "osmigrate.cluster.folder",
-            "osmigrate.cluster.heartbeat-seconds");
+            "osmigrate.cluster.heartbeat-seconds", "osmigrate.trace.entities", "osmigrate.trace.routes");
 
     private final String origin;
     private final Map<String, EnvironmentSettings> environments;
@@ -50,6 +50,7 @@ public final class OsmSettings {
     private final int retryMaxRetries;
     private final int retryBackoffMillis;
     private final HostSettings host;
+    private final TraceSettings trace;
 
     private OsmSettings(PropertySource p) {
         this.origin = p.origin();
@@ -85,6 +86,7 @@ public final class OsmSettings {
         }
         this.schedules = readSchedules(p);
         this.host = HostSettings.read(p, inbox);
+        this.trace = TraceSettings.read(p);
     }
 
     /** Reads and validates; throws {@link ConfigException} on the first mistake. */
@@ -175,6 +177,11 @@ public final class OsmSettings {
     /** The route host's HTTP trigger and how it shares the work with another host. */
     public HostSettings host() {
         return host;
+    }
+
+    /** What Camel's tracer follows; off by default. */
+    public TraceSettings trace() {
+        return trace;
     }
 
     public String origin() {

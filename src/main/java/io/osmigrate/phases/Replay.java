@@ -24,7 +24,6 @@ import io.osmigrate.plan.ColumnRole;
 import io.osmigrate.plan.IdentifierKind;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.PlannedEntity;
-import io.osmigrate.state.DeadLetter;
 import io.osmigrate.state.DeadLetterStore;
 
 /**
@@ -51,10 +50,10 @@ public final class Replay {
     }
 
     private final String replayOf;
-    private final List<DeadLetter> letters;
-    private final List<DeadLetter> leftOpen;
+    private final List<DeadLetterStore.Key> letters;
+    private final List<DeadLetterStore.Key> leftOpen;
 
-    private Replay(String replayOf, List<DeadLetter> letters, List<DeadLetter> leftOpen) {
+    private Replay(String replayOf, List<DeadLetterStore.Key> letters, List<DeadLetterStore.Key> leftOpen) {
         this.replayOf = replayOf;
         this.letters = List.copyOf(letters);
         this.leftOpen = List.copyOf(leftOpen);
@@ -74,9 +73,9 @@ public final class Replay {
                     + " moved entities: " + String.join(", ", moved));
         }
         Set<String> downstream = entity == null ? Set.of() : referencing(plan, entity);
-        List<DeadLetter> chosen = new ArrayList<>();
-        List<DeadLetter> leftOpen = new ArrayList<>();
-        for (DeadLetter d : deadLetters.list(runId, null, true)) {
+        List<DeadLetterStore.Key> chosen = new ArrayList<>();
+        List<DeadLetterStore.Key> leftOpen = new ArrayList<>();
+        for (DeadLetterStore.Key d : deadLetters.keys(runId, true)) {
             if (!moved.contains(d.entity())) {
                 LOG.warn("Dead letter #{} ({} id {}) is not replayed: the spec no longer moves {}", d.id(), d.entity(),
                         d.sourceId(), d.entity());
@@ -117,12 +116,7 @@ public final class Replay {
         return found;
     }
 
-    /** The run whose dead letters these are. */
-    public String replayOf() {
-        return replayOf;
-    }
-
-    public List<DeadLetter> letters() {
+    public List<DeadLetterStore.Key> letters() {
         return letters;
     }
 
@@ -130,7 +124,7 @@ public final class Replay {
     public RowSelection rows() {
         Map<String, Set<String>> inserts = new LinkedHashMap<>();
         Map<String, Set<String>> deferred = new LinkedHashMap<>();
-        for (DeadLetter d : letters) {
+        for (DeadLetterStore.Key d : letters) {
             Map<String, Set<String>> target = Phase.DEFERRED.wire().equals(d.phase()) ? deferred : inserts;
             target.computeIfAbsent(d.entity(), k -> new TreeSet<>()).add(d.sourceId());
         }
@@ -143,7 +137,7 @@ public final class Replay {
      * reference to a row missing from the source. Call before the data phase.
      */
     public void holdBack(RunContext run) {
-        for (DeadLetter d : leftOpen) {
+        for (DeadLetterStore.Key d : leftOpen) {
             if (Phase.DATA.wire().equals(d.phase())) {
                 PlannedEntity entity = run.plan().entity(d.entity()).orElseThrow();
                 run.markFailed(entity.entity(), TablePlans.identifiers(run, entity).sourceId(d.sourceId()));
@@ -157,18 +151,18 @@ public final class Replay {
      */
     public Outcome resolve(RunContext run) {
         Set<String> again = new HashSet<>();
-        for (DeadLetter d : run.state().deadLetters().list(run.runId())) {
+        for (DeadLetterStore.Key d : run.state().deadLetters().keys(run.runId(), false)) {
             again.add(d.entity() + "|" + d.sourceId());
         }
-        Map<String, List<DeadLetter>> byEntity = new LinkedHashMap<>();
+        Map<String, List<DeadLetterStore.Key>> byEntity = new LinkedHashMap<>();
         letters.forEach(d -> byEntity.computeIfAbsent(d.entity(), k -> new ArrayList<>()).add(d));
         List<Long> resolved = new ArrayList<>();
-        for (Map.Entry<String, List<DeadLetter>> e : byEntity.entrySet()) {
+        for (Map.Entry<String, List<DeadLetterStore.Key>> e : byEntity.entrySet()) {
             PlannedEntity entity = run.plan().entity(e.getKey()).orElseThrow();
             TableRead ids = TablePlans.identifiers(run, entity);
             List<Object> sourceIds = e.getValue().stream().map(d -> ids.sourceId(d.sourceId())).distinct().toList();
             Map<Object, Object> pairs = run.state().keyMap().lookup(run.scopeOf(entity.entity()), sourceIds);
-            for (DeadLetter d : e.getValue()) {
+            for (DeadLetterStore.Key d : e.getValue()) {
                 if (pairs.containsKey(ids.sourceId(d.sourceId())) && !again.contains(d.entity() + "|" + d.sourceId())) {
                     resolved.add(d.id());
                 }

@@ -17,8 +17,9 @@ import io.osmigrate.state.DeadLetter;
 public final class DeadLetterRoute extends RouteBuilder {
 
     static final String INSERT = "INSERT INTO OSM_DEAD_LETTER (RUN_ID, PHASE, ENTITY, SOURCE_ID, REASON, ERROR_CLASS,"
-            + " SQL_STATE, VENDOR_CODE, MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT) VALUES (:#runId, :#phase, :#entity,"
-            + " :#sourceId, :#reason, :#errorClass, :#sqlState, :#vendorCode, :#message, :#sourceRow, :#mappedRow, :#createdAt)";
+            + " SQL_STATE, VENDOR_CODE, MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT, STEPS) VALUES (:#runId, :#phase, :#entity,"
+            + " :#sourceId, :#reason, :#errorClass, :#sqlState, :#vendorCode, :#message, :#sourceRow, :#mappedRow, :#createdAt,"
+            + " :#steps)";
 
     @Override
     public void configure() {
@@ -43,6 +44,7 @@ public final class DeadLetterRoute extends RouteBuilder {
         p.put("sourceRow", d.sourceRow());
         p.put("mappedRow", d.mappedRow());
         p.put("createdAt", Timestamp.from(d.createdAt()));
+        p.put("steps", d.stepsText());
         exchange.getIn().setHeader(PipelineHeaders.SOURCE_ID, d.sourceId());
         exchange.getIn().setBody(p);
     }

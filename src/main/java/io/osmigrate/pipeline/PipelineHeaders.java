@@ -11,6 +11,8 @@ public final class PipelineHeaders {
     public static final String TABLE = "OsmTable";
     /** Exchange property: the dead letters of a batch, split to the dead-letter channel after the batch. */
     public static final String REJECTED = "OsmRejected";
+    /** Exchange property: the ids of the traced steps a message went through, in order ({@link StepTracer}). */
+    public static final String STEPS = "OsmSteps";
     /** Header: the run id. */
     public static final String RUN_ID = "OsmRunId";
     /** Header: the phase ("data", "lookup", "deferred"). */

@@ -6,7 +6,8 @@ import io.osmigrate.state.DeadLetter;
 
 /**
  * The last step of a batch, once per row that could not be written: it fails that row's own exchange, so
- * the route configuration's error handler sends it down the dead-letter channel. Stateless.
+ * the route configuration's error handler sends it down the dead-letter channel, with the steps the record went
+ * through where its table is traced. Stateless.
  */
 final class RejectRow {
 
@@ -14,7 +15,7 @@ final class RejectRow {
     }
 
     static void process(Exchange exchange) {
-        DeadLetter letter = exchange.getIn().getBody(DeadLetter.class);
+        DeadLetter letter = exchange.getIn().getBody(DeadLetter.class).withSteps(StepTracer.steps(exchange));
         exchange.getIn().setHeader(PipelineHeaders.SOURCE_ID, letter.sourceId());
         throw new RowRejectedException(letter);
     }

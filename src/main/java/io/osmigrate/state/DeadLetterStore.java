@@ -28,7 +28,7 @@ public final class DeadLetterStore {
             return;
         }
         String sql = "INSERT INTO OSM_DEAD_LETTER (RUN_ID, PHASE, ENTITY, SOURCE_ID, REASON, ERROR_CLASS, SQL_STATE,"
-                + " VENDOR_CODE, MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " VENDOR_CODE, MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT, STEPS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             c.setAutoCommit(false);
             for (DeadLetter d : letters) {
@@ -103,6 +103,29 @@ public final class DeadLetterStore {
         ps.setString(10, d.sourceRow());
         ps.setString(11, d.mappedRow());
         ps.setTimestamp(12, Timestamp.from(d.createdAt()));
+        ps.setString(13, d.stepsText());
+    }
+
+    /** What identifies a dead letter's record, without its rows: what a replay needs of each, oldest first. */
+    public record Key(long id, String phase, String entity, String sourceId, String reason) {
+    }
+
+    /** The keys of a run's dead letters, oldest first; only those no replay has resolved when {@code openOnly}. */
+    public List<Key> keys(String runId, boolean openOnly) {
+        String sql = "SELECT DEAD_LETTER_ID, PHASE, ENTITY, SOURCE_ID, REASON FROM OSM_DEAD_LETTER WHERE RUN_ID = ?"
+                + (openOnly ? " AND RESOLVED_BY_RUN IS NULL" : "") + " ORDER BY DEAD_LETTER_ID";
+        List<Key> result = new ArrayList<>();
+        try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Key(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StateException("cannot read the dead letters of run " + runId, e);
+        }
+        return result;
     }
 
     /** Dead letters of one run, or of every run when runId is null, oldest first. */
@@ -129,7 +152,7 @@ public final class DeadLetterStore {
             where.add("RESOLVED_BY_RUN IS NULL");
         }
         String sql = "SELECT DEAD_LETTER_ID, RUN_ID, PHASE, ENTITY, SOURCE_ID, REASON, ERROR_CLASS, SQL_STATE, VENDOR_CODE,"
-                + " MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT, RESOLVED_BY_RUN FROM OSM_DEAD_LETTER"
+                + " MESSAGE, SOURCE_ROW, MAPPED_ROW, CREATED_AT, RESOLVED_BY_RUN, STEPS FROM OSM_DEAD_LETTER"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY DEAD_LETTER_ID";
         List<DeadLetter> result = new ArrayList<>();
         try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -142,7 +165,8 @@ public final class DeadLetterStore {
                     Integer vendorCode = rs.wasNull() ? null : vendor;
                     result.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), vendorCode, rs.getString(10),
-                            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getString(14)));
+                            rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getString(14),
+                            DeadLetter.steps(rs.getString(15))));
                 }
             }
         } catch (SQLException e) {

@@ -192,6 +192,10 @@ class BadInputTest {
                         .says("$CONFIG: osmigrate.http.token is shorter than 16 characters"),
                 run("an HTTP address left empty", SPEC).config("osmigrate.http.host", "")
                         .says("$CONFIG: osmigrate.http.host has no value"),
+                run("a traced entity that is not Module.Entity", SPEC).config("osmigrate.trace.entities", "OrdersCore.Order, Order")
+                        .says("$CONFIG: osmigrate.trace.entities: 'Order' is not an entity", "Module.Entity"),
+                run("a traced route pattern that is no pattern", SPEC).config("osmigrate.trace.routes", "*-write")
+                        .says("$CONFIG: osmigrate.trace.routes: '*-write' is neither an id, a prefix ending in *, nor a regular"),
                 run("a cluster folder that is a file", SPEC).config("osmigrate.cluster.folder", "$DIR/a-file").file("a-file", "x")
                         .says("osmigrate.cluster.folder is $DIR/a-file, which is a file"),
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.osmigrate.app.ExitCode;
 import io.osmigrate.plan.Plan;
+import io.osmigrate.run.ReportFiles;
 import io.osmigrate.run.RunReport;
 import io.osmigrate.sample.SampleOptions;
 import io.osmigrate.state.DeadLetter;
@@ -30,14 +31,15 @@ import io.osmigrate.testsupport.MigrationFixture;
 
 /**
  * What {@code replay} promises, on each engine: a run dead-letters coupons whose Code a destination coupon already
- * has (and the orders and lines that reference them, "parent failed"); replayed before the cause is fixed, they fail
+ * has (and the orders and lines that reference them, "parent failed"), and addresses whose City is too long for the
+ * destination (and the customers' deferred references to them); replayed before the causes are fixed, they fail
  * again, dead-lettered by the replay, and the originals stay open; once the destination's coupons are renamed, a
  * replay moves every one of them, read again from the source, and the destination is compared row by row with the
  * source; each replayed dead letter is resolved by the replay, and replaying again moves nothing.
  */
 abstract class ReplayContract {
 
-    static final long ROWS = 300;
+    static final long ROWS = 150;
     private static final Pattern RUN_ID = Pattern.compile("Run (\\S+) of spec");
 
     @TempDir
@@ -49,6 +51,9 @@ abstract class ReplayContract {
     void aReplayMovesTheDeadLettersOnceTheCauseIsFixedAndResolvesThem() throws Exception {
         try (MigrationFixture f = fixture(dir, SampleOptions.of(ROWS).withConflictingCoupons(true)).addMissingUsersToDestination()) {
             List<Object> destinationCoupons = column(f, "SELECT ID FROM OSUSR_Q9Z_COUPON");
+            // a second cause: the destination's City is too short for some addresses, which customers reference
+            // through a deferred reference (the Customer-Address cycle)
+            alter(f, "ALTER TABLE OSUSR_Q9Z_ADDRESS ALTER COLUMN CITY SET DATA TYPE VARCHAR(7)");
             Map<String, Long> before = f.destinationCounts();
             RunReport first = f.run();
             assertThat(first.exitCode()).as(first.message()).isEqualTo(ExitCode.DEAD_LETTERS.code());
@@ -57,6 +62,10 @@ abstract class ReplayContract {
                     .allSatisfy(d -> assertThat(d.reason()).isEqualTo("unique-violation"));
             assertThat(letters).filteredOn(d -> d.entity().equals("OrdersCore.Order")).isNotEmpty()
                     .allSatisfy(d -> assertThat(d.reason()).isEqualTo("parent-failed"));
+            assertThat(letters).filteredOn(d -> d.entity().equals("OrdersCore.Address")).isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.reason()).isEqualTo("data"));
+            assertThat(letters).filteredOn(d -> d.phase().equals("deferred")).isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.entity()).isEqualTo("OrdersCore.Customer"));
 
             // the cause is still there: every row fails again, dead-lettered by the replay; the originals stay open
             CliRun.Result early = replay(f, first.runId());
@@ -70,6 +79,7 @@ abstract class ReplayContract {
                     s.executeUpdate("UPDATE OSUSR_Q9Z_COUPON SET CODE = CONCAT('QA-', CODE) WHERE ID = '" + id + "'");
                 }
             }
+            alter(f, "ALTER TABLE OSUSR_Q9Z_ADDRESS ALTER COLUMN CITY SET DATA TYPE VARCHAR(100)");
             CliRun.Result fixed = replay(f, first.runId());
             assertThat(fixed.exitCode()).as(fixed.out() + fixed.err()).isZero();
             String fixedId = runId(fixed);
@@ -79,6 +89,12 @@ abstract class ReplayContract {
             assertThat(letters(f, fixedId)).isEmpty();
             assertThat(letters(f, earlyId)).allSatisfy(d -> assertThat(d.resolvedByRun()).isNull());
 
+            // the deferred references the first run could not set (their target was dead-lettered) are set now
+            RunReport fixedReport = ReportFiles.read(f.dir().resolve("data/runs").resolve(fixedId).resolve("report.json")).orElseThrow();
+            for (DeadLetter d : letters.stream().filter(d -> d.phase().equals("deferred")).toList()) {
+                assertThat(fixedReport.entities()).anyMatch(e -> e.phase().equals("deferred") && e.entity().equals(d.entity())
+                        && e.deferredUpdates() > 0);
+            }
             // every replayed row is there once, paired, and equal to its source with its references remapped
             MigrationCheck.Result check = f.check(before);
             assertThat(check.problems()).isEmpty();
@@ -146,6 +162,12 @@ abstract class ReplayContract {
             }
         }
         return missing;
+    }
+
+    private static void alter(MigrationFixture f, String sql) throws Exception {
+        try (Connection c = f.writableDestination(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
     }
 
     private static long count(MigrationFixture f, String sql) throws Exception {

@@ -22,8 +22,13 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
     private final Logger logger;
 
     public LogCapture() {
+        this("io.osmigrate");
+    }
+
+    /** Collects what one configured logger logs (e.g. org.apache.camel.Tracing, Camel's tracer). */
+    public LogCapture(String loggerName) {
         super("test-capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
-        this.logger = (Logger) LogManager.getLogger("io.osmigrate");
+        this.logger = (Logger) LogManager.getLogger(loggerName);
         start();
         logger.addAppender(this);
     }
