@@ -12,6 +12,7 @@ import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.EnvironmentView;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.Planner;
+import io.osmigrate.plan.SubsetResolver;
 import io.osmigrate.plan.TriggeredTables;
 import io.osmigrate.plan.UnpairedDestinationRows;
 import io.osmigrate.spec.MigrationSpec;
@@ -48,6 +49,9 @@ public final class Plans {
         EnvironmentView src = view(source);
         EnvironmentView dst = view(destination);
         Plan plan = Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean);
+        if (plan.runnable()) {
+            plan = SubsetResolver.apply(plan, spec, new SourceScan(source));
+        }
         UsersPlanner.UsersPreparation users = UsersPlanner.prepare(spec, plan, source, destination, src.metamodel(),
                 dst.metamodel());
         plan = plan.withUsers(users.plan(), users.findings());

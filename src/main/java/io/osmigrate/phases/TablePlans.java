@@ -21,6 +21,7 @@ import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.ColumnRole;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.IdentifierKind;
+import io.osmigrate.plan.KeptIds;
 import io.osmigrate.plan.MatchColumn;
 import io.osmigrate.plan.PlannedEntity;
 import io.osmigrate.spec.Mode;
@@ -62,7 +63,7 @@ final class TablePlans {
                 : TableIdentifier.of(entity.identifier().kind());
         return new TablePlan(entity.entity().qualifiedName(), Phase.DATA, entity.entity(), run.scopeOf(entity.entity()),
                 read(run, entity, readColumns, readKinds), slots, target, identifier, entity.match(), entity.batchSize(),
-                entity.unresolvedReference(), entity.onConflict(), entity.sourceRows());
+                entity.unresolvedReference(), entity.onConflict(), entity.sourceRows(), kept(run, entity));
     }
 
     /** A looked-up entity: its match attributes read, compared with the destination's after mapping references. */
@@ -103,7 +104,7 @@ final class TablePlans {
         return new TablePlan(entity.entity().qualifiedName(), Phase.DEFERRED, entity.entity(), run.scopeOf(entity.entity()),
                 read(run, entity, entity.deferredColumns().stream().map(ColumnPlan::sourceColumn).toList(), kinds), slots,
                 target, TableIdentifier.of(IdentifierKind.COPIED), List.of(), entity.batchSize(), entity.unresolvedReference(),
-                entity.onConflict(), entity.sourceRows());
+                entity.onConflict(), entity.sourceRows(), kept(run, entity));
     }
 
     private static SlotSource source(RunContext run, PlannedEntity entity, ColumnPlan c, ColumnInfo d, LocalDateTime now) {
@@ -125,6 +126,11 @@ final class TablePlans {
                     : c.target().qualifiedName() + ", which is skipped");
             case DEFAULT_FILL -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /** The rows a subset keeps of the entity; null when every row moves. */
+    private static KeptIds kept(RunContext run, PlannedEntity entity) {
+        return run.plan().shaping().keptOf(entity.entity()).orElse(null);
     }
 
     private static SlotSource keyMapped(RunContext run, EntityRef target) {

@@ -118,6 +118,21 @@ class BadInputTest {
                         .says("line 4", "scope.entities[1] is not an entity name", "Module.Entity"),
                 run("a lookup without match", SPEC + "  OrdersCore.Coupon:\n    mode: lookup\n")
                         .says("line 8", "entities.OrdersCore.Coupon is a lookup but has no match attributes"),
+                // subsets: a where is parsed, never spliced into SQL; its names are attributes
+                run("injected SQL in a where", SPEC + "  OrdersCore.Order:\n    where: \"Total > 5; DROP TABLE OSSYS_USER\"\n")
+                        .says("$SPEC, line 9: entities.OrdersCore.Order.where: unexpected ';' at position 10", "AND, OR"),
+                run("a comment in a where", SPEC + "  OrdersCore.Order:\n    where: \"IsPaid = true -- and more\"\n")
+                        .says("line 9", "entities.OrdersCore.Order.where: unexpected '-' at position 15"),
+                run("an always-true trick in a where", SPEC + "  OrdersCore.Order:\n    where: \"Total > 5 OR 1 = 1\"\n")
+                        .says("line 9", "entities.OrdersCore.Order.where: unexpected '1'"),
+                run("an unknown attribute in a where", SPEC + "  OrdersCore.Order:\n    where: \"Nope = 1\"\n")
+                        .says("entities.OrdersCore.Order.where: no attribute 'Nope' in OrdersCore.Order", "OrderNumber"),
+                run("a sample of 0", SPEC + "  OrdersCore.Order:\n    sample: 0\n")
+                        .says("line 9", "entities.OrdersCore.Order.sample is 0; allowed: 1..100000000"),
+                run("a where on a lookup", SPEC + "    mode: lookup\n    where: \"Code = 'x'\"\n")
+                        .says("line 6", "entities.CatalogCore.Product has where but is a lookup"),
+                run("a sample on a producer that joins as a lookup", SPEC + "    sample: 10\n")
+                        .says("$SPEC: entities.CatalogCore.Product has sample but is a lookup"),
                 run("an unknown key", SPEC + "cleanup: true\n").says("$SPEC, line 8: unknown key 'cleanup' at the top level"),
                 run("a key written twice", SPEC + "source: dst\n").says("$SPEC, line 8: 'source' is written twice"),
                 run("an unknown word", SPEC + "    onConflict: skip\n")
