@@ -31,6 +31,7 @@ public enum Setting {
     HTTP_TOKEN("osmigrate.http.token", "", "Bearer token of the HTTP job trigger, as {{env:VARIABLE}} only (a token written in the file is refused), at least 16 characters, e.g. from openssl rand -hex 32. Empty or left out: the trigger is off and nothing listens."),
     CLUSTER_FOLDER("osmigrate.cluster.folder", "<inbox>/.cluster", "Where the active route host holds its file lock: a folder every host of a pair shares (the shared inbox's by default). One host takes jobs and schedules; the others stand by."),
     CLUSTER_HEARTBEAT("osmigrate.cluster.heartbeat-seconds", "2", "How often the active host renews its lock (1..60); a standby takes over after three missed renewals (7–9 s after the active host dies, with 2). Every host of a pair must use the same value."),
+    ANONYMIZE_KEY("osmigrate.anonymize.key", "", "The secret the spec's anonymize section keys its HMAC with, as {{env:VARIABLE}} only (a key written in the file is refused), at least 16 characters, e.g. from openssl rand -hex 32. The same key gives the same values in every run. Needed only by a spec that anonymises attributes; never logged."),
     SCHEDULE_SPEC("osmigrate.schedule.<name>.spec", null, "Spec file a cron schedule starts."),
     SCHEDULE_CRON("osmigrate.schedule.<name>.cron", null, "Quartz cron expression, e.g. 0 0 2 * * ? for 02:00 every day."),
     SCHEDULE_COMMAND("osmigrate.schedule.<name>.command", "run", "What the schedule does: plan or run.");

@@ -8,6 +8,7 @@ import io.osmigrate.dialect.ColumnInfo;
 import io.osmigrate.dialect.InsertTarget;
 import io.osmigrate.dialect.PhysicalCatalog;
 import io.osmigrate.dialect.ValueKind;
+import io.osmigrate.maps.Pseudonyms;
 import io.osmigrate.maps.TypedValues;
 import io.osmigrate.pipeline.DeadLetterReason;
 import io.osmigrate.pipeline.Phase;
@@ -17,6 +18,7 @@ import io.osmigrate.pipeline.SlotSource;
 import io.osmigrate.pipeline.TableIdentifier;
 import io.osmigrate.pipeline.TablePlan;
 import io.osmigrate.pipeline.TableRead;
+import io.osmigrate.plan.AnonymizedAttribute;
 import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.ColumnRole;
 import io.osmigrate.plan.EntityRef;
@@ -24,6 +26,7 @@ import io.osmigrate.plan.IdentifierKind;
 import io.osmigrate.plan.KeptIds;
 import io.osmigrate.plan.MatchColumn;
 import io.osmigrate.plan.PlannedEntity;
+import io.osmigrate.spec.AnonymizeMethod;
 import io.osmigrate.spec.Mode;
 
 /**
@@ -115,7 +118,8 @@ final class TablePlans {
             return new SlotSource.Deferred();
         }
         return switch (c.role()) {
-            case VALUE -> new SlotSource.Copy();
+            case VALUE -> run.plan().shaping().anonymizedOf(entity.entity(), c.attribute())
+                    .<SlotSource>map(a -> anonymized(run, a, d, now)).orElseGet(SlotSource.Copy::new);
             case REFERENCE -> keyMapped(run, c.target());
             case STATIC_REFERENCE -> new SlotSource.Mapped(run.statics().forEntity(c.target().key(), ValueKind.of(d.jdbcType())),
                     DeadLetterReason.STATIC_UNMATCHED, run.spec().statics().unmatchedOrDefault());
@@ -126,6 +130,15 @@ final class TablePlans {
                     : c.target().qualifiedName() + ", which is skipped");
             case DEFAULT_FILL -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /** An anonymised value: the spec's method, keyed with the configured secret (the plan checked that there is one). */
+    private static SlotSource anonymized(RunContext run, AnonymizedAttribute a, ColumnInfo d, LocalDateTime now) {
+        Pseudonyms pseudonyms = new Pseudonyms(run.settings().anonymizeKey().orElseThrow(
+                () -> new IllegalStateException("no osmigrate.anonymize.key, yet the plan anonymises")));
+        Object fixed = a.rule().method() == AnonymizeMethod.FIXED
+                ? TypedValues.fromText(a.rule().fixed(), ValueKind.of(d.jdbcType()), now) : null;
+        return new SlotSource.Anonymized(a, pseudonyms, fixed);
     }
 
     /** The rows a subset keeps of the entity; null when every row moves. */

@@ -47,6 +47,9 @@ public final class PlanPrinter {
         if (!plan.shaping().subsets().isEmpty()) {
             SubsetPrinter.print(out, plan.shaping().subsets());
         }
+        if (!plan.shaping().anonymized().isEmpty()) {
+            SubsetPrinter.printAnonymized(out, plan.shaping().anonymized());
+        }
         if (!plan.statics().isEmpty()) {
             out.append("\nStatic entities (records mapped by SS_Key, never written)\n");
             List<String[]> s = new ArrayList<>();

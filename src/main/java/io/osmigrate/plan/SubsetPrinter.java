@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 import io.osmigrate.text.TextTable;
 
-/** The subset part of a printed plan: per moved entity, the rows kept of the source's and why. */
+/**
+ * The shaping parts of a printed plan: per moved entity, the rows the subset keeps of the source's and why; the
+ * anonymised attributes.
+ */
 final class SubsetPrinter {
 
     private SubsetPrinter() {
@@ -26,6 +29,18 @@ final class SubsetPrinter {
                     why(s.why()), selection + (s.followsChildren() ? "; follow children" : "")});
         }
         TextTable.render(out, "  ", rows, i -> i == 1 || i == 2);
+    }
+
+    static void printAnonymized(StringBuilder out, List<AnonymizedAttribute> attributes) {
+        out.append("\nAnonymised (values replaced on the way, the same value giving the same result everywhere;"
+                + " keyed by osmigrate.anonymize.key)\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"attribute", "destination column", "method", "unique index"});
+        for (AnonymizedAttribute a : attributes) {
+            rows.add(new String[] {a.entity().qualifiedName() + "." + a.attribute(), a.destinationColumn()
+                    + (a.length() > 0 ? " (" + a.length() + ")" : ""), a.rule().describe(), a.unique() ? "yes: kept unique" : "no"});
+        }
+        TextTable.render(out, "  ", rows, i -> false);
     }
 
     /** "12 selected, 3 parent of OrdersCore.Order", selected first, then by reason. */

@@ -94,7 +94,7 @@ public final class SubsetResolver {
         }
         Map<String, KeptIds> byName = new LinkedHashMap<>();
         kept.forEach((entity, ids) -> byName.put(entity.qualifiedName(), ids));
-        return new Shaping(lines, byName);
+        return new Shaping(lines, byName, plan.shaping().anonymized());
     }
 
     /** The rows an entity's own condition and sample select, kept as "selected". */

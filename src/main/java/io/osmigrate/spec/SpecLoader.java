@@ -107,7 +107,7 @@ public final class SpecLoader {
                 doc.statics() == null ? new StaticsSettings(null) : doc.statics(),
                 doc.tenants() == null ? new TenantsSettings(null) : doc.tenants(),
                 UsersSpecCheck.check(file, yaml, doc.users() == null ? UsersSettings.defaults() : doc.users()),
-                doc.clean() != null && doc.clean(), entities);
+                doc.clean() != null && doc.clean(), entities, AnonymizeSpecCheck.check(file, yaml, doc.anonymizeOrEmpty()));
     }
 
     /** A key written without a value (or as a bare null) is a mistake, not "use the default". */

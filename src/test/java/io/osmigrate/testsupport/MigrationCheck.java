@@ -51,7 +51,7 @@ import io.osmigrate.users.UserTable;
  * {@code empty}; a matched row (match-existing) pairs with the destination row that has the same key.
  * For every lookup entity: each pair joins rows with the same match key, and no source row with a
  * destination twin is left without a pair. Where the plan has a subset, a source row it leaves out must have no
- * pair, and every row it keeps is checked as above.
+ * pair, and every row it keeps is checked as above; anonymised columns are left to the tests of anonymisation.
  */
 public final class MigrationCheck {
 
@@ -175,6 +175,9 @@ public final class MigrationCheck {
         List<ColumnPlan> columns = e.columns();
         for (int i = 0; i < columns.size(); i++) {
             ColumnPlan c = columns.get(i);
+            if (plan.shaping().anonymizedOf(e.entity(), c.attribute()).isPresent()) {
+                continue; // replaced on purpose: the anonymisation tests check these columns
+            }
             Object expected;
             try {
                 expected = expected(c, s[i]);
