@@ -24,6 +24,7 @@ import io.osmigrate.dialect.ValueKind;
 import io.osmigrate.plan.ColumnRole;
 import io.osmigrate.plan.IdentifierKind;
 import io.osmigrate.plan.Plan;
+import io.osmigrate.plan.PlanPrinter;
 import io.osmigrate.plan.PlannedEntity;
 import io.osmigrate.plan.SubsetLine;
 import io.osmigrate.run.RunReport;
@@ -109,6 +110,8 @@ abstract class SubsetContract {
             assertThat(moved.get("OrdersCore.OrderLine")).isEqualTo(linesOfOrders);
             assertThat(moved.get("OrdersCore.Order")).containsExactlyInAnyOrderElementsOf(orders);
             assertThat(line(plan, "OrdersCore.OrderLine").why()).isEqualTo(Map.of("child of OrdersCore.Order", (long) linesOfOrders.size()));
+            assertThat(PlanPrinter.print(plan)).contains("Subset (", linesOfOrders.size() + " child of OrdersCore.Order",
+                    "where Id IN (" + join(orders) + "); follow children");
             assertThat(moved.get("SupportCore.TicketComment")).isEmpty();
         }
     }
