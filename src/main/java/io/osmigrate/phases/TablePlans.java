@@ -66,7 +66,7 @@ final class TablePlans {
                 : TableIdentifier.of(entity.identifier().kind());
         return new TablePlan(entity.entity().qualifiedName(), Phase.DATA, entity.entity(), run.scopeOf(entity.entity()),
                 read(run, entity, readColumns, readKinds), slots, target, identifier, entity.match(), entity.batchSize(),
-                entity.unresolvedReference(), entity.onConflict(), entity.sourceRows(), kept(run, entity));
+                entity.unresolvedReference(), entity.onConflict(), rows(run, entity), kept(run, entity));
     }
 
     /** A looked-up entity: its match attributes read, compared with the destination's after mapping references. */
@@ -107,7 +107,7 @@ final class TablePlans {
         return new TablePlan(entity.entity().qualifiedName(), Phase.DEFERRED, entity.entity(), run.scopeOf(entity.entity()),
                 read(run, entity, entity.deferredColumns().stream().map(ColumnPlan::sourceColumn).toList(), kinds), slots,
                 target, TableIdentifier.of(IdentifierKind.COPIED), List.of(), entity.batchSize(), entity.unresolvedReference(),
-                entity.onConflict(), entity.sourceRows(), kept(run, entity));
+                entity.onConflict(), rows(run, entity), kept(run, entity));
     }
 
     private static SlotSource source(RunContext run, PlannedEntity entity, ColumnPlan c, ColumnInfo d, LocalDateTime now) {
@@ -139,6 +139,12 @@ final class TablePlans {
         Object fixed = a.rule().method() == AnonymizeMethod.FIXED
                 ? TypedValues.fromText(a.rule().fixed(), ValueKind.of(d.jdbcType()), now) : null;
         return new SlotSource.Anonymized(a, pseudonyms, fixed);
+    }
+
+    /** The rows the table will read, for progress: those a subset keeps, else the source's. */
+    private static long rows(RunContext run, PlannedEntity entity) {
+        KeptIds kept = kept(run, entity);
+        return kept == null ? entity.sourceRows() : kept.count();
     }
 
     /** The rows a subset keeps of the entity; null when every row moves. */

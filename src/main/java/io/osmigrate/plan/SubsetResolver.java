@@ -131,7 +131,7 @@ public final class SubsetResolver {
      * kept in the last round of a parent that follows its children.
      */
     private void round(PlannedEntity e, List<Edge> edges, Map<EntityRef, KeptIds> previous, boolean first) {
-        List<Edge> out = edges.stream().filter(x -> x.child() == e).toList();
+        List<Edge> out = edges.stream().filter(x -> x.child().equals(e)).toList();
         boolean subsetted = kept.containsKey(e.entity());
         KeptIds mine = previous.get(e.entity());
         boolean parentsToFollow = !out.isEmpty() && (subsetted ? mine != null && mine.count() > 0 : first);
