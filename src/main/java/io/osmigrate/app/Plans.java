@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.ToLongFunction;
 
+import io.osmigrate.config.ConfigException;
 import io.osmigrate.env.Environment;
 import io.osmigrate.metamodel.MetamodelReader;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.EnvironmentView;
 import io.osmigrate.plan.Plan;
+import io.osmigrate.plan.AnonymizePlanner;
 import io.osmigrate.plan.Planner;
+import io.osmigrate.plan.SubsetResolver;
 import io.osmigrate.plan.TriggeredTables;
 import io.osmigrate.plan.UnpairedDestinationRows;
 import io.osmigrate.spec.MigrationSpec;
@@ -48,6 +51,15 @@ public final class Plans {
         EnvironmentView src = view(source);
         EnvironmentView dst = view(destination);
         Plan plan = Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean);
+        plan = AnonymizePlanner.apply(plan, spec, dst);
+        if (!spec.anonymize().isEmpty() && runtime.settings().anonymizeKey().isEmpty()) {
+            throw new ConfigException(spec.file() + ": anonymize needs a secret key, and " + runtime.settings().origin()
+                    + " sets no osmigrate.anonymize.key; add osmigrate.anonymize.key = {{env:OSM_ANONYMIZE_KEY}} and set that"
+                    + " variable to a long random value, e.g. from: openssl rand -hex 32");
+        }
+        if (plan.runnable()) {
+            plan = SubsetResolver.apply(plan, spec, new SourceScan(source));
+        }
         UsersPlanner.UsersPreparation users = UsersPlanner.prepare(spec, plan, source, destination, src.metamodel(),
                 dst.metamodel());
         plan = plan.withUsers(users.plan(), users.findings());

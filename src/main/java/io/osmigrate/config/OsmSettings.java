@@ -31,7 +31,8 @@ public final class OsmSettings {
             "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds",
             "osmigrate.retry.max-retries", "osmigrate.retry.backoff-millis",
             "osmigrate.http.host", "osmigrate.http.port", "osmigrate.http.token", "osmigrate.cluster.folder",
-            "osmigrate.cluster.heartbeat-seconds", "osmigrate.trace.entities", "osmigrate.trace.routes");
+            "osmigrate.cluster.heartbeat-seconds", "osmigrate.trace.entities", "osmigrate.trace.routes",
+            "osmigrate.anonymize.key");
 
     private final String origin;
     private final Map<String, EnvironmentSettings> environments;
@@ -51,6 +52,7 @@ public final class OsmSettings {
     private final int retryBackoffMillis;
     private final HostSettings host;
     private final TraceSettings trace;
+    private final Optional<String> anonymizeKey;
 
     private OsmSettings(PropertySource p) {
         this.origin = p.origin();
@@ -87,6 +89,31 @@ public final class OsmSettings {
         this.schedules = readSchedules(p);
         this.host = HostSettings.read(p, inbox);
         this.trace = TraceSettings.read(p);
+        this.anonymizeKey = anonymizeKey(p);
+    }
+
+    /** The anonymisation's HMAC key, only from the environment: whoever read it in the file could recompute every pseudonym. */
+    private static Optional<String> anonymizeKey(PropertySource p) {
+        String key = Setting.ANONYMIZE_KEY.key();
+        Optional<String> raw = p.raw(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!raw.get().contains("{{env:")) {
+            throw new ConfigException(p.origin() + ": " + key + " must come from the environment, as {{env:VARIABLE}}"
+                    + " (a key written in the file is read by whoever reads the file)");
+        }
+        String value = p.get(key).orElse("");
+        if (!value.isEmpty() && value.length() < HostSettings.MIN_TOKEN_LENGTH) {
+            throw new ConfigException(p.origin() + ": " + key + " is shorter than " + HostSettings.MIN_TOKEN_LENGTH
+                    + " characters; give a long random one, e.g. from: openssl rand -hex 32");
+        }
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The HMAC key of the spec's anonymize section; empty when none is configured. Never print it. */
+    public Optional<String> anonymizeKey() {
+        return anonymizeKey;
     }
 
     /** Reads and validates; throws {@link ConfigException} on the first mistake. */

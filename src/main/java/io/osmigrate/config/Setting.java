@@ -33,6 +33,7 @@ public enum Setting {
     CLUSTER_HEARTBEAT("osmigrate.cluster.heartbeat-seconds", "2", "How often the active host renews its lock (1..60); a standby takes over after three missed renewals (7–9 s after the active host dies, with 2). Every host of a pair must use the same value."),
     TRACE_ENTITIES("osmigrate.trace.entities", "", "Tables whose routes Camel's tracer follows, as Module.Entity separated by commas, or * for every table: each step a record passes is logged (category org.apache.camel.Tracing), and a dead letter of a traced table keeps the steps its record went through. Empty: no table is traced."),
     TRACE_ROUTES("osmigrate.trace.routes", "", "More routes or steps to trace, by id, separated by commas: an id (run, dead-letter), a prefix ending in * (phase-*), or a regular expression. Empty: none."),
+    ANONYMIZE_KEY("osmigrate.anonymize.key", "", "The secret the spec's anonymize section keys its HMAC with, as {{env:VARIABLE}} only (a key written in the file is refused), at least 16 characters, e.g. from openssl rand -hex 32. The same key gives the same values in every run. Needed only by a spec that anonymises attributes; never logged."),
     SCHEDULE_SPEC("osmigrate.schedule.<name>.spec", null, "Spec file a cron schedule starts."),
     SCHEDULE_CRON("osmigrate.schedule.<name>.cron", null, "Quartz cron expression, e.g. 0 0 2 * * ? for 02:00 every day."),
     SCHEDULE_COMMAND("osmigrate.schedule.<name>.command", "run", "What the schedule does: plan or run.");

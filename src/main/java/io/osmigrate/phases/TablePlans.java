@@ -8,6 +8,7 @@ import io.osmigrate.dialect.ColumnInfo;
 import io.osmigrate.dialect.InsertTarget;
 import io.osmigrate.dialect.PhysicalCatalog;
 import io.osmigrate.dialect.ValueKind;
+import io.osmigrate.maps.Pseudonyms;
 import io.osmigrate.maps.TypedValues;
 import io.osmigrate.pipeline.DeadLetterReason;
 import io.osmigrate.pipeline.Phase;
@@ -17,12 +18,15 @@ import io.osmigrate.pipeline.SlotSource;
 import io.osmigrate.pipeline.TableIdentifier;
 import io.osmigrate.pipeline.TablePlan;
 import io.osmigrate.pipeline.TableRead;
+import io.osmigrate.plan.AnonymizedAttribute;
 import io.osmigrate.plan.ColumnPlan;
 import io.osmigrate.plan.ColumnRole;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.IdentifierKind;
+import io.osmigrate.plan.KeptIds;
 import io.osmigrate.plan.MatchColumn;
 import io.osmigrate.plan.PlannedEntity;
+import io.osmigrate.spec.AnonymizeMethod;
 import io.osmigrate.spec.Mode;
 
 /**
@@ -62,7 +66,7 @@ final class TablePlans {
                 : TableIdentifier.of(entity.identifier().kind());
         return new TablePlan(entity.entity().qualifiedName(), Phase.DATA, entity.entity(), run.scopeOf(entity.entity()),
                 read(run, entity, readColumns, readKinds), slots, target, identifier, entity.match(), entity.batchSize(),
-                entity.unresolvedReference(), entity.onConflict(), entity.sourceRows());
+                entity.unresolvedReference(), entity.onConflict(), rows(run, entity), kept(run, entity));
     }
 
     /** A looked-up entity: its match attributes read, compared with the destination's after mapping references. */
@@ -103,7 +107,7 @@ final class TablePlans {
         return new TablePlan(entity.entity().qualifiedName(), Phase.DEFERRED, entity.entity(), run.scopeOf(entity.entity()),
                 read(run, entity, entity.deferredColumns().stream().map(ColumnPlan::sourceColumn).toList(), kinds), slots,
                 target, TableIdentifier.of(IdentifierKind.COPIED), List.of(), entity.batchSize(), entity.unresolvedReference(),
-                entity.onConflict(), entity.sourceRows());
+                entity.onConflict(), rows(run, entity), kept(run, entity));
     }
 
     private static SlotSource source(RunContext run, PlannedEntity entity, ColumnPlan c, ColumnInfo d, LocalDateTime now) {
@@ -114,7 +118,8 @@ final class TablePlans {
             return new SlotSource.Deferred();
         }
         return switch (c.role()) {
-            case VALUE -> new SlotSource.Copy();
+            case VALUE -> run.plan().shaping().anonymizedOf(entity.entity(), c.attribute())
+                    .<SlotSource>map(a -> anonymized(run, a, d, now)).orElseGet(SlotSource.Copy::new);
             case REFERENCE -> keyMapped(run, c.target());
             case STATIC_REFERENCE -> new SlotSource.Mapped(run.statics().forEntity(c.target().key(), ValueKind.of(d.jdbcType())),
                     DeadLetterReason.STATIC_UNMATCHED, run.spec().statics().unmatchedOrDefault());
@@ -125,6 +130,26 @@ final class TablePlans {
                     : c.target().qualifiedName() + ", which is skipped");
             case DEFAULT_FILL -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /** An anonymised value: the spec's method, keyed with the configured secret (the plan checked that there is one). */
+    private static SlotSource anonymized(RunContext run, AnonymizedAttribute a, ColumnInfo d, LocalDateTime now) {
+        Pseudonyms pseudonyms = new Pseudonyms(run.settings().anonymizeKey().orElseThrow(
+                () -> new IllegalStateException("no osmigrate.anonymize.key, yet the plan anonymises")));
+        Object fixed = a.rule().method() == AnonymizeMethod.FIXED
+                ? TypedValues.fromText(a.rule().fixed(), ValueKind.of(d.jdbcType()), now) : null;
+        return new SlotSource.Anonymized(a, pseudonyms, fixed);
+    }
+
+    /** The rows the table will read, for progress: those a subset keeps, else the source's. */
+    private static long rows(RunContext run, PlannedEntity entity) {
+        KeptIds kept = kept(run, entity);
+        return kept == null ? entity.sourceRows() : kept.count();
+    }
+
+    /** The rows a subset keeps of the entity; null when every row moves. */
+    private static KeptIds kept(RunContext run, PlannedEntity entity) {
+        return run.plan().shaping().keptOf(entity.entity()).orElse(null);
     }
 
     private static SlotSource keyMapped(RunContext run, EntityRef target) {

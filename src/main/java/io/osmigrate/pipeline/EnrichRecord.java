@@ -8,7 +8,7 @@ import io.osmigrate.plan.IdentifierKind;
 import io.osmigrate.spec.UnresolvedPolicy;
 
 /**
- * The per-record step: a source row becomes a pending row, its values copied, filled, or replaced
+ * The per-record step: a source row becomes a pending row, its values copied, filled, anonymised, or replaced
  * through the maps a record is enriched with (statics, tenants, users). References through the key map
  * are left for the batch, which resolves them in bulk. A row that cannot be written is marked with its
  * reason, never dropped: the batch dead-letters it. Stateless; runs on writer threads.
@@ -42,6 +42,8 @@ final class EnrichRecord {
                 row.values[i] = f.value();
             } else if (source instanceof SlotSource.KeyMapped) {
                 row.values[i] = ValueKind.id(value);
+            } else if (source instanceof SlotSource.Anonymized a) {
+                row.values[i] = a.pseudonyms().apply(a.attribute(), value, a.fixed());
             } else if (source instanceof SlotSource.Mapped m) {
                 map(table, row, i, slot, m, value);
             } else if (source instanceof SlotSource.Emptied e && value != null) {

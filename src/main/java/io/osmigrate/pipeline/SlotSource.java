@@ -1,11 +1,13 @@
 package io.osmigrate.pipeline;
 
+import io.osmigrate.maps.Pseudonyms;
 import io.osmigrate.maps.RecordMap;
+import io.osmigrate.plan.AnonymizedAttribute;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.spec.UnresolvedPolicy;
 
 /**
- * How a column's value is made: copied, filled with a default, replaced through a map a record is
+ * How a column's value is made: copied, filled with a default, anonymised, replaced through a map a record is
  * enriched with, replaced through the key map of another table (in bulk, per batch), left empty for a
  * later update (deferred), or left empty for good. Data, so that any planned table (an application
  * entity, a platform table) is described the same way.
@@ -39,6 +41,14 @@ public sealed interface SlotSource {
 
     /** Inserted empty and set once its cycle group is loaded (a cycle's broken edge, a self-reference). */
     record Deferred() implements SlotSource {
+    }
+
+    /**
+     * A plain value replaced by its anonymised one (the spec's {@code anonymize}), one record at a time.
+     *
+     * @param fixed the {@code fixed} method's value, typed for the column; null for the other methods
+     */
+    record Anonymized(AnonymizedAttribute attribute, Pseudonyms pseudonyms, Object fixed) implements SlotSource {
     }
 
     /** A reference to something osmigrate does not move: always empty, or the row is dead-lettered if mandatory. */

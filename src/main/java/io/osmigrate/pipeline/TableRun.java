@@ -40,10 +40,10 @@ public final class TableRun implements AutoCloseable {
         return stats;
     }
 
-    /** Opens the ordered source read, a batch at a time. */
+    /** Opens the ordered source read, a batch at a time: only the rows a subset keeps, when it has one. */
     BatchStream open() throws SQLException {
         rows = RowStream.open(run.source().dataSource(), run.source().dialect(), plan.read(), run.settings().fetchSize());
-        batches = new BatchStream(rows, plan.batchSize(), run.stop());
+        batches = new BatchStream(plan.keep() == null ? rows : new KeptRows(rows, plan.keep()), plan.batchSize(), run.stop());
         return batches;
     }
 

@@ -12,7 +12,7 @@ import io.osmigrate.state.KeyMap;
  * What a re-run of a table must read: the source identifiers alone are streamed in order and compared, a chunk at
  * a time, with the key map's committed pairs; the rows without a pair are the ones to move. Every identifier is
  * compared on every run, so a row committed in the source after an earlier run read its table, with an id lower than
- * rows already moved, is found like any other. A table whose map is empty (a first run) is not scanned, and where more
+ * rows already moved, is found like any other. Rows a subset leaves out are not counted as missing. A table whose map is empty (a first run) is not scanned, and where more
  * rows are missing than {@link #MAX_UNPAIRED} or a fifth of the table, reading the whole table (and skipping the
  * paired rows per batch) is cheaper than fetching them by id, and memory stays bounded.
  */
@@ -57,7 +57,7 @@ public final class UnpairedRows {
                 run.stop().check(plan.name());
                 Map<Object, Object> found = keyMap.lookup(plan.scope(), chunk);
                 for (Object id : chunk) {
-                    if (!found.containsKey(id)) {
+                    if (!found.containsKey(id) && (plan.keep() == null || plan.keep().contains(id))) {
                         unpaired.add(id.toString());
                     }
                 }

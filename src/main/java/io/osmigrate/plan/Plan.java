@@ -21,11 +21,12 @@ import io.osmigrate.spec.Mode;
  * @param users    what the users phase will do; null for a plan made without reading the user tables
  * @param triggersOff the destination's OSEVT_* tables of the entities the run writes, whose rows triggers-off
  *                 saves and deletes before any write (empty for a plan made without them)
+ * @param shaping  the subset of the moved rows ({@link Shaping#none()}: every row moves)
  */
 public record Plan(String spec, String specFile, String source, String destination, String sourceEngine,
                    String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
                    List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings, UsersPlan users,
-                   List<TriggeredTable> triggersOff) {
+                   List<TriggeredTable> triggersOff, Shaping shaping) {
 
     public Plan {
         entities = List.copyOf(entities);
@@ -34,6 +35,16 @@ public record Plan(String spec, String specFile, String source, String destinati
         clean = List.copyOf(clean);
         findings = List.copyOf(findings);
         triggersOff = triggersOff == null ? List.of() : List.copyOf(triggersOff);
+        shaping = shaping == null ? Shaping.none() : shaping;
+    }
+
+    /** A plan without a subset. */
+    public Plan(String spec, String specFile, String source, String destination, String sourceEngine,
+                String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
+                List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings, UsersPlan users,
+                List<TriggeredTable> triggersOff) {
+        this(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred, clean,
+                findings, users, triggersOff, Shaping.none());
     }
 
     /** A plan without its users part, as {@link Planner} makes it from the metamodels alone. */
@@ -41,7 +52,7 @@ public record Plan(String spec, String specFile, String source, String destinati
                 String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
                 List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings) {
         this(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred, clean,
-                findings, null, List.of());
+                findings, null, List.of(), Shaping.none());
     }
 
     /** This plan with its users part and the findings that came with it. */
@@ -49,7 +60,7 @@ public record Plan(String spec, String specFile, String source, String destinati
         List<Finding> all = new java.util.ArrayList<>(findings);
         usersFindings.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, all, usersPlan, triggersOff);
+                clean, all, usersPlan, triggersOff, shaping);
     }
 
     /** This plan with more findings (those it has already are not repeated). */
@@ -57,13 +68,19 @@ public record Plan(String spec, String specFile, String source, String destinati
         List<Finding> all = new java.util.ArrayList<>(findings);
         more.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, all, users, triggersOff);
+                clean, all, users, triggersOff, shaping);
     }
 
     /** This plan with its triggered tables and the findings that came with them. */
     public Plan withTriggersOff(List<TriggeredTable> tables, List<Finding> more) {
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, findings, users, tables).withFindings(more);
+                clean, findings, users, tables, shaping).withFindings(more);
+    }
+
+    /** This plan with its subset. */
+    public Plan withShaping(Shaping newShaping) {
+        return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
+                clean, findings, users, triggersOff, newShaping);
     }
 
     /** True when no finding blocks the run. */

@@ -44,6 +44,12 @@ public final class PlanPrinter {
             }
             TextTable.render(out, "  ", d, i -> false);
         }
+        if (!plan.shaping().subsets().isEmpty()) {
+            SubsetPrinter.print(out, plan.shaping().subsets());
+        }
+        if (!plan.shaping().anonymized().isEmpty()) {
+            SubsetPrinter.printAnonymized(out, plan.shaping().anonymized());
+        }
         if (!plan.statics().isEmpty()) {
             out.append("\nStatic entities (records mapped by SS_Key, never written)\n");
             List<String[]> s = new ArrayList<>();

@@ -13,13 +13,22 @@ import java.util.Optional;
  * @param file     where it was read from (named in every error about it)
  * @param users    the users phase's settings (all defaults when the spec has no users section)
  * @param entities per-entity settings, keyed by "Module.Entity" as written
+ * @param anonymize the anonymised attributes, keyed by "Module.Entity.Attribute" as written
  */
 public record MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
                             StaticsSettings statics, TenantsSettings tenants, UsersSettings users, boolean clean,
-                            Map<String, EntitySettings> entities) {
+                            Map<String, EntitySettings> entities, Map<String, AnonymizeRule> anonymize) {
 
     public MigrationSpec {
         entities = Map.copyOf(entities);
+        anonymize = anonymize == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(anonymize));
+    }
+
+    /** A spec that anonymises nothing. */
+    public MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
+                         StaticsSettings statics, TenantsSettings tenants, UsersSettings users, boolean clean,
+                         Map<String, EntitySettings> entities) {
+        this(file, source, destination, scope, defaults, statics, tenants, users, clean, entities, Map.of());
     }
 
     /** The spec's name: its file name without the extension. */

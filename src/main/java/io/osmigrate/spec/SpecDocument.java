@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The YAML of a migration spec, as written. {@link SpecLoader} validates it into a {@link MigrationSpec}. */
 record SpecDocument(@JsonProperty("source") String source,
@@ -14,7 +15,12 @@ record SpecDocument(@JsonProperty("source") String source,
                     @JsonProperty("tenants") TenantsSettings tenants,
                     @JsonProperty("users") UsersSettings users,
                     @JsonProperty("clean") Boolean clean,
-                    @JsonProperty("entities") LinkedHashMap<String, EntitySettings> entities) {
+                    @JsonProperty("entities") LinkedHashMap<String, EntitySettings> entities,
+                    @JsonProperty("anonymize") LinkedHashMap<String, JsonNode> anonymize) {
+
+    Map<String, JsonNode> anonymizeOrEmpty() {
+        return anonymize == null ? Map.of() : anonymize;
+    }
 
     Map<String, EntitySettings> entitiesOrEmpty() {
         return entities == null ? Map.of() : entities;

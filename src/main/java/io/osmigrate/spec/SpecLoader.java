@@ -25,6 +25,7 @@ import io.osmigrate.config.YamlLines;
 public final class SpecLoader {
 
     static final int MAX_BATCH = 100_000;
+    static final int MAX_SAMPLE = 100_000_000;
     private static final ObjectMapper YAML = StrictYaml.mapper();
 
     private SpecLoader() {
@@ -99,13 +100,14 @@ public final class SpecLoader {
                 throw new ConfigException(at(file, yaml, List.of("entities", e.getKey())) + ": " + key + " is a lookup but has no match attributes; add "
                         + "match: [Attribute, …] naming the attributes that identify a row in both environments");
             }
+            checkSubset(file, yaml, e.getKey(), s);
             entities.put(e.getKey().trim(), s);
         }
         return new MigrationSpec(file, doc.source().trim(), doc.destination().trim(), scope, defaults,
                 doc.statics() == null ? new StaticsSettings(null) : doc.statics(),
                 doc.tenants() == null ? new TenantsSettings(null) : doc.tenants(),
                 UsersSpecCheck.check(file, yaml, doc.users() == null ? UsersSettings.defaults() : doc.users()),
-                doc.clean() != null && doc.clean(), entities);
+                doc.clean() != null && doc.clean(), entities, AnonymizeSpecCheck.check(file, yaml, doc.anonymizeOrEmpty()));
     }
 
     /** A key written without a value (or as a bare null) is a mistake, not "use the default". */
@@ -147,6 +149,29 @@ public final class SpecLoader {
     private static boolean isEntityName(String name) {
         int dot = name == null ? -1 : name.lastIndexOf('.');
         return dot > 0 && dot < name.length() - 1;
+    }
+
+    /** A subset's condition parses, its sample is a count, and only a moved entity has one. */
+    private static void checkSubset(Path file, String yaml, String entity, EntitySettings s) {
+        String key = "entities." + entity;
+        if (s.where() != null) {
+            try {
+                ConditionParser.parse(s.where());
+            } catch (ConditionParser.Invalid e) {
+                throw new ConfigException(at(file, yaml, List.of("entities", entity, "where")) + ": " + key + ".where: "
+                        + e.getMessage() + ". A condition compares attributes with literals (= <> < <= > >=, IN (…), IS NULL),"
+                        + " joined by AND, OR, NOT and parentheses, e.g. CreatedOn >= #2025-01-01# AND Status IN ('A', 'B')");
+            }
+        }
+        if (s.sample() != null && (s.sample() < 1 || s.sample() > MAX_SAMPLE)) {
+            throw new ConfigException(at(file, yaml, List.of("entities", entity, "sample")) + ": " + key + ".sample is "
+                    + s.sample() + "; allowed: 1.." + MAX_SAMPLE + " (rows)");
+        }
+        if (s.subset() && s.mode() != null && s.mode() != Mode.MOVE) {
+            throw new ConfigException(at(file, yaml, List.of("entities", entity)) + ": " + key + " has "
+                    + (s.where() != null ? "where" : "sample") + " but is a " + s.mode().wire() + "; only a moved entity's rows"
+                    + " are a subset (a lookup matches every row it is asked for): set mode: move, or remove it");
+        }
     }
 
     private static void checkBatch(String where, String key, Integer batch) {

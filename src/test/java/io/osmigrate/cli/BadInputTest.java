@@ -118,6 +118,44 @@ class BadInputTest {
                         .says("line 4", "scope.entities[1] is not an entity name", "Module.Entity"),
                 run("a lookup without match", SPEC + "  OrdersCore.Coupon:\n    mode: lookup\n")
                         .says("line 8", "entities.OrdersCore.Coupon is a lookup but has no match attributes"),
+                // subsets: a where is parsed, never spliced into SQL; its names are attributes
+                run("injected SQL in a where", SPEC + "  OrdersCore.Order:\n    where: \"Total > 5; DROP TABLE OSSYS_USER\"\n")
+                        .says("$SPEC, line 9: entities.OrdersCore.Order.where: unexpected ';' at position 10", "AND, OR"),
+                run("a comment in a where", SPEC + "  OrdersCore.Order:\n    where: \"IsPaid = true -- and more\"\n")
+                        .says("line 9", "entities.OrdersCore.Order.where: unexpected '-' at position 15"),
+                run("an always-true trick in a where", SPEC + "  OrdersCore.Order:\n    where: \"Total > 5 OR 1 = 1\"\n")
+                        .says("line 9", "entities.OrdersCore.Order.where: unexpected '1'"),
+                run("an unknown attribute in a where", SPEC + "  OrdersCore.Order:\n    where: \"Nope = 1\"\n")
+                        .says("entities.OrdersCore.Order.where: no attribute 'Nope' in OrdersCore.Order", "OrderNumber"),
+                run("a sample of 0", SPEC + "  OrdersCore.Order:\n    sample: 0\n")
+                        .says("line 9", "entities.OrdersCore.Order.sample is 0; allowed: 1..100000000"),
+                run("a where on a lookup", SPEC + "    mode: lookup\n    where: \"Code = 'x'\"\n")
+                        .says("line 6", "entities.CatalogCore.Product has where but is a lookup"),
+                run("a sample on a producer that joins as a lookup", SPEC + "    sample: 10\n")
+                        .says("$SPEC: entities.CatalogCore.Product has sample but is a lookup"),
+                // anonymisation: plain values of moved entities only, a method that suits the column, a key from the environment
+                run("an anonymised reference", SPEC + "anonymize:\n  OrdersCore.Order.CustomerId: hash\n").config("osmigrate.anonymize.key", "{{env:OSM_TEST_ANONYMIZE_KEY:test-key-0123456789abcdef}}")
+                        .says("$SPEC: anonymize.OrdersCore.Order.CustomerId: CustomerId is a reference", "never anonymised"),
+                run("an anonymised identifier", SPEC + "anonymize:\n  OrdersCore.Order.Id: hash\n").config("osmigrate.anonymize.key", "{{env:OSM_TEST_ANONYMIZE_KEY:test-key-0123456789abcdef}}")
+                        .says("anonymize.OrdersCore.Order.Id: Id is OrdersCore.Order's identifier", "never anonymised"),
+                run("an anonymised attribute of a lookup", SPEC + "anonymize:\n  CatalogCore.Product.Code: hash\n").config("osmigrate.anonymize.key", "{{env:OSM_TEST_ANONYMIZE_KEY:test-key-0123456789abcdef}}")
+                        .says("anonymize.CatalogCore.Product.Code: CatalogCore.Product is a lookup here, not moved"),
+                run("an anonymised attribute that is not there", SPEC + "anonymize:\n  OrdersCore.Order.Nope: hash\n").config("osmigrate.anonymize.key", "{{env:OSM_TEST_ANONYMIZE_KEY:test-key-0123456789abcdef}}")
+                        .says("anonymize.OrdersCore.Order.Nope: no attribute 'Nope' in OrdersCore.Order", "OrderNumber"),
+                run("an unknown anonymisation method", SPEC + "anonymize:\n  OrdersCore.Order.Notes: scramble\n")
+                        .says("$SPEC, line 9: anonymize.OrdersCore.Order.Notes is not a method", "dateShift: DAYS"),
+                run("an anonymised name that is not Module.Entity.Attribute", SPEC + "anonymize:\n  Order.Notes: text\n")
+                        .says("line 9", "anonymize.Order.Notes is not an attribute name", "Module.Entity.Attribute"),
+                run("a text method on a date", SPEC + "anonymize:\n  OrdersCore.Order.PlacedOn: email\n").config("osmigrate.anonymize.key", "{{env:OSM_TEST_ANONYMIZE_KEY:test-key-0123456789abcdef}}")
+                        .says("anonymize.OrdersCore.Order.PlacedOn: email replaces text, but the column holds date-times"),
+                run("a method that cannot keep a unique index unique", SPEC + "anonymize:\n  OrdersCore.Coupon.Code: {fixed: X}\n").config("osmigrate.anonymize.key", "{{env:OSM_TEST_ANONYMIZE_KEY:test-key-0123456789abcdef}}")
+                        .says("anonymize.OrdersCore.Coupon.Code: the destination has a unique index on CODE", "use hash or text"),
+                run("a dateShift of 0 days", SPEC + "anonymize:\n  OrdersCore.Order.PlacedOn: {dateShift: 0}\n")
+                        .says("line 9", "anonymize.OrdersCore.Order.PlacedOn.dateShift is not a number of days; allowed: 1..36500"),
+                run("anonymize without a key", SPEC + "anonymize:\n  OrdersCore.Order.Notes: text\n")
+                        .says("anonymize needs a secret key", "osmigrate.anonymize.key = {{env:OSM_ANONYMIZE_KEY}}"),
+                run("an anonymize key written in the file", SPEC).config("osmigrate.anonymize.key", "0123456789abcdef0123")
+                        .says("osmigrate.anonymize.key must come from the environment"),
                 run("an unknown key", SPEC + "cleanup: true\n").says("$SPEC, line 8: unknown key 'cleanup' at the top level"),
                 run("a key written twice", SPEC + "source: dst\n").says("$SPEC, line 8: 'source' is written twice"),
                 run("an unknown word", SPEC + "    onConflict: skip\n")

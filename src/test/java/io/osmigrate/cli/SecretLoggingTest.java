@@ -20,7 +20,7 @@ import io.osmigrate.testsupport.MigrationFixture;
 /**
  * A password given as {@code {{env:NAME}}} never reaches the log, even with osmigrate's and Camel's loggers at
  * TRACE: a real run in a child JVM (the packaged log4j2.xml, levels set as a user would with -D) whose source,
- * destination and state store passwords all come from one planted environment variable.
+ * destination and state store passwords, and the anonymisation's key, all come from one planted environment variable.
  */
 class SecretLoggingTest {
 
@@ -43,7 +43,9 @@ class SecretLoggingTest {
         fixture.configure("osmigrate.env.src.password", "{{env:" + VARIABLE + "}}")
                 .configure("osmigrate.env.dst.password", "{{env:" + VARIABLE + ":not-this-default}}")
                 .configure("osmigrate.state.username", "osm")
-                .configure("osmigrate.state.password", "{{env:" + VARIABLE + "}}");
+                .configure("osmigrate.state.password", "{{env:" + VARIABLE + "}}")
+                .configure("osmigrate.anonymize.key", "{{env:" + VARIABLE + "}}");
+        fixture.spec(MigrationFixture.BASE_SPEC + "anonymize:\n  OrdersCore.Customer.Email: email\n");
 
         Path log = dir.resolve("child.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
