@@ -25,7 +25,7 @@ public final class TableRun implements AutoCloseable {
     public TableRun(RunContext run, TablePlan plan) {
         this.run = run;
         this.plan = plan;
-        this.stats = new EntityStats(plan.name(), plan.phase());
+        this.stats = new EntityStats(plan.name(), plan.phase(), run.meters());
     }
 
     public RunContext run() {

@@ -53,6 +53,8 @@ final class HostFixture {
     final Path specs;
     final Path spec;
     final Path environments;
+    /** The management server's port: a free one per host, so hosts of parallel tests never meet. */
+    final int managementPort;
     private final List<String> extra = new ArrayList<>();
 
     HostFixture(Path root, long rows) throws Exception {
@@ -63,6 +65,7 @@ final class HostFixture {
         this.config = root.resolve("application.properties");
         this.specs = root.resolve("migrations");
         this.spec = specs.resolve("demo.yaml");
+        this.managementPort = freePort();
         Files.createDirectories(environments);
         Files.createDirectories(specs);
         Path template = template(rows);
@@ -112,9 +115,16 @@ final class HostFixture {
                 "osmigrate.env." + SOURCE + ".url = " + h2(environments.resolve("source")),
                 "osmigrate.env." + SOURCE + ".username = sa",
                 "osmigrate.env." + DESTINATION + ".url = " + h2(environments.resolve("destination")),
-                "osmigrate.env." + DESTINATION + ".username = sa"));
+                "osmigrate.env." + DESTINATION + ".username = sa",
+                "osmigrate.management.port = " + managementPort));
         lines.addAll(extra);
         Files.write(config, lines);
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String h2(Path base) {
