@@ -47,7 +47,10 @@ final class StatusPage {
               document.querySelectorAll('[data-src]').forEach(function (part) {
                 fetch(part.dataset.src, {cache: 'no-store'})
                   .then(function (answer) { return answer.ok ? answer.text() : null; })
-                  .then(function (html) { if (html !== null) { part.innerHTML = html; } })
+                  .then(function (html) {
+                    // replaced only when it changed: a finished run's part stays as it is
+                    if (html !== null && html !== part.dataset.shown) { part.innerHTML = html; part.dataset.shown = html; }
+                  })
                   .catch(function () { /* the host may be restarting: the next tick tries again */ });
               });
             }
@@ -62,7 +65,7 @@ final class StatusPage {
         return document("osmigrate — route host", "<h1>osmigrate route host</h1>\n<p id=\"role\" data-role=\""
                 + (active ? "active" : "standby") + "\">" + (active ? "This host is the active one: it takes jobs and schedules."
                         : "This host stands by: the active host takes jobs and schedules, and shows their runs.") + "</p>\n"
-                + "<h2>Current run</h2>\n<div id=\"current\" data-src=\"" + CURRENT + "\">" + current(run) + "</div>\n"
+                + "<h2>Current or last run</h2>\n<div id=\"current\" data-src=\"" + CURRENT + "\">" + current(run) + "</div>\n"
                 + "<h2>Recent runs</h2>\n<div id=\"recent\" data-src=\"" + RECENT + "\">" + recentRuns + "</div>\n"
                 + "<script>\n" + SCRIPT + "</script>\n");
     }
@@ -111,7 +114,8 @@ final class StatusPage {
         for (Runs.Summary s : runs) {
             Runs.Run r = s.run();
             html.append("<tr data-run=\"").append(esc(r.runId())).append("\" data-state=\"").append(esc(r.state().name()))
-                    .append("\"><td>").append(runLink(r.runId())).append("</td><td>").append(esc(r.spec())).append("</td><td>")
+                    .append("\"><td>").append(runLink(r.runId())).append("</td><td title=\"").append(esc(r.spec())).append("\">")
+                    .append(esc(specName(r.spec()))).append("</td><td>")
                     .append(esc(r.sourceEnv())).append(" → ").append(esc(r.destinationEnv())).append("</td><td class=\"state-")
                     .append(esc(r.state().name())).append("\">").append(esc(r.state().name())).append("</td><td>")
                     .append(TIME.format(r.startedAt())).append("</td><td class=\"n\">")
@@ -173,6 +177,12 @@ final class StatusPage {
     private static String document(String title, String body) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>"
                 + STYLE + "</style></head>\n<body>\n" + body + "</body></html>\n";
+    }
+
+    /** A spec's file name: its folder is in the cell's title (the spec folders are few). */
+    private static String specName(String spec) {
+        int slash = Math.max(spec.lastIndexOf('/'), spec.lastIndexOf('\\'));
+        return spec.substring(slash + 1);
     }
 
     private static String runLink(String runId) {

@@ -44,7 +44,7 @@ final class HostFixture {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<Long, Path> TEMPLATES = new LinkedHashMap<>();
+    private static final Map<SampleOptions, Path> TEMPLATES = new LinkedHashMap<>();
 
     final Path root;
     final Path inbox;
@@ -58,6 +58,10 @@ final class HostFixture {
     private final List<String> extra = new ArrayList<>();
 
     HostFixture(Path root, long rows) throws Exception {
+        this(root, SampleOptions.of(rows));
+    }
+
+    HostFixture(Path root, SampleOptions options) throws Exception {
         this.root = root;
         this.inbox = root.resolve("inbox");
         this.dataDir = root.resolve("data");
@@ -68,7 +72,7 @@ final class HostFixture {
         this.managementPort = freePort();
         Files.createDirectories(environments);
         Files.createDirectories(specs);
-        Path template = template(rows);
+        Path template = template(options);
         for (String name : List.of("source", "destination")) {
             Files.copy(template.resolve(name + ".mv.db"), environments.resolve(name + ".mv.db"));
         }
@@ -77,15 +81,15 @@ final class HostFixture {
         writeConfig();
     }
 
-    /** The two sample environments of the given size, built once per JVM and copied for each host. */
-    private static synchronized Path template(long rows) throws SQLException, IOException {
-        Path dir = TEMPLATES.get(rows);
+    /** The two sample environments made with the given options, built once per JVM and copied for each host. */
+    private static synchronized Path template(SampleOptions options) throws SQLException, IOException {
+        Path dir = TEMPLATES.get(options);
         if (dir == null) {
-            dir = Files.createTempDirectory("osm-host-envs-" + rows + "-");
+            dir = Files.createTempDirectory("osm-host-envs-" + options.rows() + "-");
             Path built = dir;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(built)));
-            SampleEnvironments.createH2Files(dir, SampleOptions.of(rows), true);
-            TEMPLATES.put(rows, dir);
+            SampleEnvironments.createH2Files(dir, options, true);
+            TEMPLATES.put(options, dir);
         }
         return dir;
     }

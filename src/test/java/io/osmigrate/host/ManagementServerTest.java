@@ -2,6 +2,7 @@ package io.osmigrate.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.management.ObjectName;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The host's management server over real HTTP: {@code /observe/health} lists osmigrate's own checks beside Camel's
  * and says which is down and why, without the password; {@code /observe/metrics} has osmigrate's meters, whose row
- * counts are the run's own figures; {@code osmigrate.management.enabled = false} leaves nothing listening.
+ * counts are the run's own figures; the routes are JMX beans; {@code osmigrate.management.enabled = false} leaves
+ * nothing listening.
  */
 class ManagementServerTest {
 
@@ -87,6 +91,10 @@ class ManagementServerTest {
         assertThat(checks).containsEntry("state-store", "UP").containsEntry("environment-" + HostFixture.SOURCE, "UP")
                 .containsEntry("environment-" + HostFixture.DESTINATION, "UP").containsEntry("inbox", "UP");
         assertThat(checks.keySet()).as("Camel's checks beside ours").anyMatch(id -> id.startsWith("route") || id.equals("context"));
+
+        // JMX: the host's routes are managed beans
+        assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(
+                new ObjectName("org.apache.camel:context=*,type=routes,name=\"job-inbox\""), null)).isNotEmpty();
     }
 
     @Test
