@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -34,7 +35,7 @@ final class HostHealthChecks {
     /** The checks for this runtime: the state store, one per configured environment, the inbox. */
     static List<HealthCheck> of(OsmRuntime runtime, BooleanSupplier active) {
         List<HealthCheck> checks = new ArrayList<>();
-        checks.add(new Check("state-store", (builder, details) -> {
+        checks.add(new Check("state-store", details -> {
             if (!active.getAsBoolean() && !runtime.stateOpen()) {
                 details.put("standby", "the active host holds the state store; this host opens it when it takes over");
                 return true;
@@ -44,13 +45,13 @@ final class HostHealthChecks {
             }
         }));
         for (EnvironmentSettings environment : runtime.settings().environments().values()) {
-            checks.add(new Check("environment-" + environment.name(), (builder, details) -> {
+            checks.add(new Check("environment-" + environment.name(), details -> {
                 Environment.probe(environment, VALID_SECONDS);
                 return true;
             }));
         }
         Path inbox = runtime.settings().inbox();
-        checks.add(new Check("inbox", (builder, details) -> {
+        checks.add(new Check("inbox", details -> {
             details.put("inbox", inbox.toString());
             // a dot-name: the inbox never takes it for a job
             Path probe = Files.createTempFile(inbox, ".health-", ".probe");
@@ -63,7 +64,7 @@ final class HostHealthChecks {
     /** What one check does: true when up; an exception is down, with its message. */
     @FunctionalInterface
     interface Probe {
-        boolean up(HealthCheckResultBuilder builder, Map<String, Object> details) throws Exception;
+        boolean up(Map<String, Object> details) throws Exception;
     }
 
     /** A readiness check (a process that cannot reach a database is alive, but should not be given work). */
@@ -83,9 +84,9 @@ final class HostHealthChecks {
 
         @Override
         protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            Map<String, Object> details = new LinkedHashMap<>();
             try {
-                if (probe.up(builder, details)) {
+                if (probe.up(details)) {
                     builder.up();
                 } else {
                     builder.message("no valid connection within " + VALID_SECONDS + " s").down();
