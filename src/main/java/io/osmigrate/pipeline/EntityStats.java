@@ -65,10 +65,6 @@ public final class EntityStats {
         deadLetteredMeter.accept(rows);
     }
 
-    void addSkipped(long rows) {
-        skipped.addAndGet(rows);
-    }
-
     void addNulled(long rows) {
         nulled.addAndGet(rows);
     }
@@ -77,7 +73,7 @@ public final class EntityStats {
         deferredUpdates.addAndGet(rows);
     }
 
-    /** Rows found already moved before the table was read (a top-up's identifier scan). */
+    /** Rows found already moved: before the table was read (a top-up's identifier scan), or as it is read. */
     public void countSkipped(long rows) {
         skipped.addAndGet(rows);
     }
