@@ -15,9 +15,11 @@ import io.osmigrate.config.PropertySource;
 import io.osmigrate.config.Setting;
 import io.osmigrate.env.Environment;
 import io.osmigrate.env.Side;
+import io.osmigrate.meters.Meters;
 import io.osmigrate.pipeline.DeadLetterRoute;
 import io.osmigrate.pipeline.PipelineHeaders;
 import io.osmigrate.pipeline.RetryPolicy;
+import io.osmigrate.pipeline.RunBoard;
 import io.osmigrate.pipeline.StepTracer;
 import io.osmigrate.pipeline.TableRoutes;
 import io.osmigrate.pipeline.StopSignal;
@@ -42,6 +44,8 @@ public final class OsmRuntime implements AutoCloseable {
     private final Map<String, EnvironmentSettings> overrides = new LinkedHashMap<>();
     private final Map<String, Environment> open = new LinkedHashMap<>();
     private final StopSignal stop = new StopSignal();
+    private final RunBoard board = new RunBoard();
+    private volatile Meters meters = Meters.NONE;
     private StateStore state;
     private boolean pipelineInstalled;
     private boolean deadLetterChannel;
@@ -174,10 +178,34 @@ public final class OsmRuntime implements AutoCloseable {
         return stop;
     }
 
+    /** Where this runtime's runs tell their figures as they go; nothing is kept unless a host sets its own. */
+    public Meters meters() {
+        return meters;
+    }
+
+    /** Keeps the figures of this runtime's runs (the route host, before any run). */
+    public synchronized void meters(Meters kept) {
+        this.meters = kept;
+        if (state != null) {
+            state.keyMap().meters(kept);
+        }
+    }
+
+    /** The run going on in this runtime and the last one, as far as they have come (the host's status page). */
+    public RunBoard board() {
+        return board;
+    }
+
+    /** Whether the state store is open: the route host's standby never opens it. */
+    public synchronized boolean stateOpen() {
+        return state != null;
+    }
+
     /** The state store, opened (and migrated) on first use. */
     public synchronized StateStore state() {
         if (state == null) {
             state = StateStore.open(settings);
+            state.keyMap().meters(meters);
             camel.getRegistry().bind(PipelineHeaders.STATE_STORE, state.dataSource());
             if (!deadLetterChannel) {
                 // the channel stores into the state store: it exists once the store is open, never before

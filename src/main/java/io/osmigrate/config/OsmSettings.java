@@ -30,7 +30,8 @@ public final class OsmSettings {
             "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.spec-folders", "osmigrate.batch-size",
             "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds",
             "osmigrate.retry.max-retries", "osmigrate.retry.backoff-millis",
-            "osmigrate.http.host", "osmigrate.http.port", "osmigrate.http.token", "osmigrate.cluster.folder",
+            "osmigrate.http.host", "osmigrate.http.port", "osmigrate.http.token", "osmigrate.management.enabled",
+            "osmigrate.management.host", "osmigrate.management.port", "osmigrate.cluster.folder",
             "osmigrate.cluster.heartbeat-seconds", "osmigrate.trace.entities", "osmigrate.trace.routes",
             "osmigrate.anonymize.key");
 

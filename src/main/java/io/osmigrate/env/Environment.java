@@ -83,6 +83,28 @@ public final class Environment implements AutoCloseable {
     }
 
     /**
+     * Whether the environment answers now (a health check): one connection straight from the driver within its
+     * connect timeout, checked and closed. No pool is kept, nothing is read, and no side is taken, so it never stands
+     * in the way of a run's own connections. When it does not answer, an {@link EnvironmentException} names the
+     * environment and the driver's cause, never the password.
+     */
+    public static void probe(EnvironmentSettings settings, int validSeconds) {
+        // an instance only for its messages: it has no pool and is never handed out
+        Environment env = new Environment(settings, Side.SOURCE, Dialects.forUrl(settings.url()), null);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        try (Connection c = env.connectDirectly(config)) {
+            if (c == null || !c.isValid(validSeconds)) {
+                throw env.failure("cannot connect", "no valid connection now", "Check that the server is reachable");
+            }
+        } catch (SQLException e) {
+            throw env.connectFailure(e);
+        }
+    }
+
+    /**
      * One connection straight from the driver, with the pool's settings: the pool would retry a failed attempt until
      * its timeout and then report only that it timed out. A final failure is thrown as the driver reports it; a
      * transient one gives null, leaving the waiting to the pool.

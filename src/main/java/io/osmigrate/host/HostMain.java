@@ -62,6 +62,7 @@ public final class HostMain {
                 CamelContext camel = m.getCamelContext();
                 OsmRuntime runtime = OsmRuntime.hosted(camel, configFile);
                 settings = runtime.settings().host();
+                Observability.configure(m, settings);
                 SpecFolders specs = SpecFolders.check(runtime.settings().specFolders(), runtime.settings().origin());
                 validateSchedules(runtime, specs);
                 OsmHost created = new OsmHost(new JobRunner(runtime, specs));
@@ -82,7 +83,7 @@ public final class HostMain {
                     throw new IllegalStateException("cannot set up the host: " + e.getMessage(), e);
                 }
                 active = new ActiveHost(created, settings.clusterFolder(), HostMain.this::stopQuietly);
-                camel.addLifecycleStrategy(new Lifecycle(created, active));
+                camel.addLifecycleStrategy(new Lifecycle(created, active, runtime));
                 host = created;
             }
 
@@ -193,16 +194,19 @@ public final class HostMain {
 
         private final OsmHost host;
         private final ActiveHost active;
+        private final OsmRuntime runtime;
         private CamelClusterView view;
 
-        Lifecycle(OsmHost host, ActiveHost active) {
+        Lifecycle(OsmHost host, ActiveHost active, OsmRuntime runtime) {
             this.host = host;
             this.active = active;
+            this.runtime = runtime;
         }
 
         /** Joins the hosts that share the lock: from now on this host learns when it is the active one. */
         @Override
         public void onContextStarted(CamelContext context) {
+            Observability.started(context, runtime, active::isActive);
             try {
                 view = ClusterServiceHelper.mandatoryLookupService(context).getView(ActiveHost.NAMESPACE);
             } catch (Exception e) {

@@ -26,7 +26,7 @@ final class EnrichRecord {
     }
 
     static PendingRow enrich(TableRun table, SourceRow read) {
-        table.stats().read.incrementAndGet();
+        table.stats().addRead(1);
         TablePlan plan = table.plan();
         PendingRow row = new PendingRow(read, plan.slots().size());
         if (plan.identifier().kind() == IdentifierKind.COPIED) {

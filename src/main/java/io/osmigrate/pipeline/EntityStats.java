@@ -2,32 +2,78 @@ package io.osmigrate.pipeline;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
+import io.osmigrate.meters.Meters;
 import io.osmigrate.state.EntityFigures;
 
-/** Running counters of one table in one phase (or step of the data phase). Thread-safe. */
+/**
+ * Running counters of one table in one phase (or step of the data phase), which also tell the rows read, inserted,
+ * matched and dead-lettered to the run's {@link Meters} as they are counted. Thread-safe.
+ */
 public final class EntityStats {
 
-    final AtomicLong read = new AtomicLong();
-    final AtomicLong inserted = new AtomicLong();
-    final AtomicLong matched = new AtomicLong();
-    final AtomicLong skipped = new AtomicLong();
-    final AtomicLong deadLettered = new AtomicLong();
-    final AtomicLong nulled = new AtomicLong();
-    final AtomicLong deferredUpdates = new AtomicLong();
-    final AtomicLong deleted = new AtomicLong();
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong inserted = new AtomicLong();
+    private final AtomicLong matched = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong nulled = new AtomicLong();
+    private final AtomicLong deferredUpdates = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
+    private final LongConsumer readMeter;
+    private final LongConsumer insertedMeter;
+    private final LongConsumer matchedMeter;
+    private final LongConsumer deadLetteredMeter;
     private final String entity;
     private final Phase phase;
     private final Instant startedAt = Instant.now();
     private volatile Instant finishedAt;
     private volatile String state = "done";
 
+    /** Counters told to no one (a clean step's deletes). */
     public EntityStats(String entity, Phase phase) {
-        this.entity = entity;
-        this.phase = phase;
+        this(entity, phase, Meters.NONE);
     }
 
-    /** Rows found already moved before the table was read (a top-up's identifier scan). */
+    public EntityStats(String entity, Phase phase, Meters meters) {
+        this.entity = entity;
+        this.phase = phase;
+        this.readMeter = meters.rows(phase.wire(), entity, Meters.Rows.READ);
+        this.insertedMeter = meters.rows(phase.wire(), entity, Meters.Rows.INSERTED);
+        this.matchedMeter = meters.rows(phase.wire(), entity, Meters.Rows.MATCHED);
+        this.deadLetteredMeter = meters.rows(phase.wire(), entity, Meters.Rows.DEAD_LETTERED);
+    }
+
+    void addRead(long rows) {
+        read.addAndGet(rows);
+        readMeter.accept(rows);
+    }
+
+    void addInserted(long rows) {
+        inserted.addAndGet(rows);
+        insertedMeter.accept(rows);
+    }
+
+    void addMatched(long rows) {
+        matched.addAndGet(rows);
+        matchedMeter.accept(rows);
+    }
+
+    void addDeadLettered(long rows) {
+        deadLettered.addAndGet(rows);
+        deadLetteredMeter.accept(rows);
+    }
+
+    void addNulled(long rows) {
+        nulled.addAndGet(rows);
+    }
+
+    void addDeferredUpdates(long rows) {
+        deferredUpdates.addAndGet(rows);
+    }
+
+    /** Rows found already moved: before the table was read (a top-up's identifier scan), or as it is read. */
     public void countSkipped(long rows) {
         skipped.addAndGet(rows);
     }

@@ -77,7 +77,7 @@ final class MatchLookup {
         if (!pairs.isEmpty()) {
             PairBlock block = PairBlock.of(pairs);
             keyMap.store(plan.scope(), table.run().runId(), block);
-            table.stats().matched.addAndGet(block.size());
+            table.stats().addMatched(block.size());
         }
     }
 

@@ -32,13 +32,20 @@ public final class Progress implements AutoCloseable {
     private volatile long phaseStartNanos;
     private volatile int entitiesDone;
     private volatile long rowsDone;
+    private final RunBoard board;
 
-    public Progress(Duration interval, boolean terminal) {
-        this(interval, terminal, System::nanoTime);
+    /** Also showing each table on the board as it starts and ends. */
+    public Progress(Duration interval, boolean terminal, RunBoard board) {
+        this(interval, terminal, System::nanoTime, board);
     }
 
     /** With the clock given (tests). */
     Progress(Duration interval, boolean terminal, LongSupplier nanoTime) {
+        this(interval, terminal, nanoTime, new RunBoard());
+    }
+
+    private Progress(Duration interval, boolean terminal, LongSupplier nanoTime, RunBoard board) {
+        this.board = board;
         this.terminal = terminal;
         this.nanoTime = nanoTime;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -62,6 +69,7 @@ public final class Progress implements AutoCloseable {
         entitiesDone = 0;
         rowsDone = 0;
         phaseStartNanos = nanoTime.getAsLong();
+        board.planned(rows);
     }
 
     public void start(EntityStats stats, long expectedRows) {
@@ -69,9 +77,11 @@ public final class Progress implements AutoCloseable {
         expected = expectedRows;
         lastRead = 0;
         lastNanos = nanoTime.getAsLong();
+        board.started(stats, expectedRows);
     }
 
     public void finish(EntityStats stats) {
+        board.finished(stats);
         if (terminal) {
             System.err.print("\r\033[K");
             System.err.flush();

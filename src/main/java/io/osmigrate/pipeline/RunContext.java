@@ -13,6 +13,7 @@ import io.osmigrate.env.Environment;
 import io.osmigrate.maps.StaticMap;
 import io.osmigrate.maps.TenantMap;
 import io.osmigrate.maps.UserMap;
+import io.osmigrate.meters.Meters;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.PlannedEntity;
@@ -40,6 +41,7 @@ public final class RunContext {
     private final TenantMap tenants;
     private final StopSignal stop;
     private final RetryPolicy retry;
+    private final Meters meters;
     private volatile UserMap users;
     private final Instant startedAt = Instant.now();
     private final Map<String, Integer> scopes = new HashMap<>();
@@ -47,7 +49,7 @@ public final class RunContext {
 
     public RunContext(String runId, Plan plan, MigrationSpec spec, OsmSettings settings, Environment source,
                       Environment destination, StateStore state, ProducerTemplate producer, StaticMap statics,
-                      TenantMap tenants, UserMap users, StopSignal stop) {
+                      TenantMap tenants, UserMap users, StopSignal stop, Meters meters) {
         this.runId = runId;
         this.plan = plan;
         this.spec = spec;
@@ -61,6 +63,12 @@ public final class RunContext {
         this.users = users;
         this.stop = stop;
         this.retry = RetryPolicy.of(settings);
+        this.meters = meters;
+    }
+
+    /** Where the run's figures are told as they are counted. */
+    public Meters meters() {
+        return meters;
     }
 
     public String runId() {

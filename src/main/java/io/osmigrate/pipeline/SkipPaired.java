@@ -31,7 +31,7 @@ final class SkipPaired {
         List<PendingRow> rows = new ArrayList<>(batch.size() - moved.size());
         for (PendingRow r : batch) {
             if (moved.containsKey(r.source.id())) {
-                table.stats().skipped.incrementAndGet();
+                table.stats().countSkipped(1);
             } else {
                 rows.add(r);
             }

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.osmigrate.meters.Meters;
+
 /**
  * One planned table in one run: the plan, the run it belongs to, its figures, its source stream and the
  * destination connection of each writer thread. A phase makes it and hands it to a table route as the
@@ -25,7 +27,8 @@ public final class TableRun implements AutoCloseable {
     public TableRun(RunContext run, TablePlan plan) {
         this.run = run;
         this.plan = plan;
-        this.stats = new EntityStats(plan.name(), plan.phase());
+        // a table tried on its own (the tests of the steps and route templates) has no run, and no meters
+        this.stats = new EntityStats(plan.name(), plan.phase(), run == null ? Meters.NONE : run.meters());
     }
 
     public RunContext run() {

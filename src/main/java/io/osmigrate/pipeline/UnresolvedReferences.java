@@ -35,7 +35,7 @@ final class UnresolvedReferences {
         row.values[slot] = null;
         boolean optional = !table.plan().slots().get(slot).mandatory();
         if (decide(table, row.source.id(), optional, policy, message) == Outcome.LEFT_EMPTY) {
-            table.stats().nulled.incrementAndGet();
+            table.stats().addNulled(1);
         } else {
             row.fail(reason, message);
         }

@@ -76,7 +76,7 @@ final class UpdateDeferred {
             int changed = writer.updatePath(table).update(writer.connection(), updates);
             FaultInjection.pause("deferred-update");
             writer.connection().commit();
-            table.stats().deferredUpdates.addAndGet(changed);
+            table.stats().addDeferredUpdates(changed);
         }
         return letters;
     }
@@ -89,11 +89,11 @@ final class UpdateDeferred {
                 + "; the row is in the destination with this reference empty";
         UnresolvedReferences.Outcome outcome = UnresolvedReferences.decide(table, row.source.id(), true,
                 table.plan().unresolved(), message);
-        table.stats().nulled.incrementAndGet();
+        table.stats().addNulled(1);
         if (outcome == UnresolvedReferences.Outcome.LEFT_EMPTY) {
             return java.util.Optional.empty();
         }
-        table.stats().deadLettered.incrementAndGet();
+        table.stats().addDeadLettered(1);
         return java.util.Optional.of(DeadLetters.of(table, row.source.id(),
                 ResolveReferences.reason(table, k.target(), k.lookupTarget(), value), message, null,
                 Map.of(table.plan().read().columns().get(slot.sourceIndex()), value), null));

@@ -41,13 +41,15 @@ final class WriteBatch {
             }
         }
         if (!ready.isEmpty()) {
+            long started = System.nanoTime();
             write(table, ready);
+            table.run().meters().batchWritten(table.plan().phase().wire(), table.plan().name(), System.nanoTime() - started);
         }
         List<DeadLetter> rejected = new ArrayList<>();
         for (PendingRow r : rows) {
             if (r.failed()) {
                 table.run().markFailed(table.plan().entity(), r.source.id());
-                table.stats().deadLettered.incrementAndGet();
+                table.stats().addDeadLettered(1);
                 rejected.add(DeadLetters.of(table, r));
             }
         }
@@ -92,8 +94,8 @@ final class WriteBatch {
         FaultInjection.pause("after-commit");
         keyMap.commit(batchId, table.plan().scope(), block);
         long matched = pairs.stream().filter(p -> p.kind() == PairBlock.Kind.MATCHED).count();
-        table.stats().matched.addAndGet(matched);
-        table.stats().inserted.addAndGet(pairs.size() - matched);
+        table.stats().addMatched(matched);
+        table.stats().addInserted(pairs.size() - matched);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.osmigrate.run;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -36,6 +38,9 @@ public final class RunService {
     /** The phases of a replay: no clean, no users phase (the user map is the plain lookup), no statics figures. */
     private static final Set<Phase> REPLAY_PHASES = EnumSet.of(Phase.TRIGGERS_OFF, Phase.DATA, Phase.EVENTS, Phase.VERIFY);
 
+    /** The outcome of a run that ended without a report: refused (its environments held), or broken. */
+    public static final String ERROR = "ERROR";
+
     private RunService() {
     }
 
@@ -69,12 +74,17 @@ public final class RunService {
     private static RunReport execute(OsmRuntime runtime, RunInProgress run) throws Exception {
         CamelContext camel = runtime.pipeline();
         runtime.installOnce(RunRoutes.class, RunRoutes::new);
+        runtime.board().begin(run.spec.name(), run.phaseNames());
         try (ProducerTemplate producer = camel.createProducerTemplate()) {
             producer.requestBody(RunRoutes.RUN, run);
         } catch (CamelExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             run.release();
+            // a run refused or broken before it could report ends as ERROR: one more bounded outcome
+            String outcome = run.report == null ? ERROR : run.report.state();
+            runtime.board().end(outcome);
+            runtime.meters().runEnded(outcome, Duration.between(run.started, Instant.now()));
         }
         return run.report;
     }

@@ -98,6 +98,7 @@ final class RunSteps {
         r.lock = state.runLocks().acquire(source.name(), destination.name(),
                 RUN_ID.format(r.started) + "-" + UUID.randomUUID().toString().substring(0, 8), r.spec.file().toString());
         r.runId = r.lock.runId();
+        r.runtime.board().runId(r.runId);
         Recovery.settle(state, destination, source.name());
         Optional<String> pendingClean = state.runs().pendingClean(source.name(), destination.name());
         if (!r.has(Phase.CLEAN) && pendingClean.isPresent()) {
@@ -116,14 +117,16 @@ final class RunSteps {
         UserMap users = r.has(Phase.USERS) ? new UserMap()
                 : UsernameMatcher.match(UserTable.read(source), UserTable.read(destination), tenants);
         r.context = new RunContext(r.runId, plan, r.spec, r.runtime.settings(), source, destination, state,
-                exchange.getContext().createProducerTemplate(), statics, tenants, users, r.runtime.stopSignal());
+                exchange.getContext().createProducerTemplate(), statics, tenants, users, r.runtime.stopSignal(),
+                r.runtime.meters());
         r.countsAtStart = VerifyPhase.destinationCounts(r.context);
-        r.progress = new Progress(r.runtime.settings().progressInterval(), Progress.onTerminal());
+        r.progress = new Progress(r.runtime.settings().progressInterval(), Progress.onTerminal(), r.runtime.board());
     }
 
     /** The statics phase maps records by SS_Key and writes nothing: its figures are the plan's matching. */
     static void statics(Exchange exchange) {
         RunInProgress r = run(exchange);
+        r.runtime.board().phase(Phase.STATICS);
         Instant now = Instant.now();
         for (StaticPlan st : r.planned.plan().statics()) {
             r.figures.add(new EntityFigures(st.entity().qualifiedName(), Phase.STATICS.wire(), "done",
@@ -134,12 +137,14 @@ final class RunSteps {
     /** Saves and deletes the destination's BPT subscriptions, so nothing the run writes starts a process. */
     static void triggersOff(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
+        r.runtime.board().phase(Phase.TRIGGERS_OFF);
         r.context.stop().check("the triggers-off phase");
         TriggersOffPhase.run(r.context, r.subscriptions::add);
     }
 
     static void users(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
+        r.runtime.board().phase(Phase.USERS);
         r.context.stop().check("the users phase");
         UsersPhase.Outcome users = UsersPhase.run(r.context.destination(), r.planned.destination().metamodel(),
                 r.planned.users(), r.context.tenants());
@@ -149,11 +154,13 @@ final class RunSteps {
 
     static void clean(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
+        r.runtime.board().phase(Phase.CLEAN);
         CleanPhase.run(r.context).forEach(s -> r.figures.add(s.figures()));
     }
 
     static void data(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
+        r.runtime.board().phase(Phase.DATA);
         if (r.replay != null) {
             r.replay.holdBack(r.context);
         }
@@ -162,6 +169,7 @@ final class RunSteps {
 
     static void deferred(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
+        r.runtime.board().phase(Phase.DEFERRED);
         DeferredPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()), r.rows());
     }
 
@@ -174,12 +182,14 @@ final class RunSteps {
     /** Puts the saved subscriptions back where what they subscribe for still exists. */
     static void events(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
+        r.runtime.board().phase(Phase.EVENTS);
         r.context.stop().check("the events phase");
         EventsPhase.run(r.context, r.subscriptions::add, r.notRestored::add);
     }
 
     static void verify(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
+        r.runtime.board().phase(Phase.VERIFY);
         r.verify.addAll(VerifyPhase.run(r.context, r.countsAtStart, r.figures));
     }
 
@@ -239,6 +249,7 @@ final class RunSteps {
             default -> ExitCode.FAULT.code();
         };
         state.runs().finish(r.runId, r.state, exit, r.message);
+        r.runtime.board().end(r.state.name());
         r.figures.forEach(f -> state.runs().record(r.runId, f));
         RunReport report = new RunReport(r.runId, r.spec.name(), r.context.source().name(), r.context.destination().name(),
                 r.state.name(), exit, r.started, Instant.now(), r.phaseNames(), r.figures, r.verify, deadLetters, r.message, null,

@@ -138,6 +138,15 @@ public final class DeadLetterStore {
      * when {@code entity} is null, as Module.Entity), and only those no later run has resolved when {@code openOnly}.
      */
     public List<DeadLetter> list(String runId, String entity, boolean openOnly) {
+        return list(runId, entity, openOnly, 0);
+    }
+
+    /** The first {@code limit} dead letters of one run, oldest first: what a page shows without holding them all. */
+    public List<DeadLetter> first(String runId, int limit) {
+        return list(runId, null, false, limit);
+    }
+
+    private List<DeadLetter> list(String runId, String entity, boolean openOnly, int maxRows) {
         List<String> where = new ArrayList<>();
         List<String> args = new ArrayList<>();
         if (runId != null) {
@@ -156,6 +165,7 @@ public final class DeadLetterStore {
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY DEAD_LETTER_ID";
         List<DeadLetter> result = new ArrayList<>();
         try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setMaxRows(maxRows);
             for (int i = 0; i < args.size(); i++) {
                 ps.setString(i + 1, args.get(i));
             }

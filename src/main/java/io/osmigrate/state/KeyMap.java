@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.osmigrate.meters.Meters;
 import io.osmigrate.plan.EntityRef;
 
 /**
@@ -43,12 +44,18 @@ public final class KeyMap {
     private final Cache<Long, PairBlock> blocks;
     private final Map<Integer, ScopeIndex> indexes = new HashMap<>();
     private final long lookupChunkPairs;
+    private volatile Meters meters = Meters.NONE;
 
     KeyMap(DataSource store, long maxCachedPairs) {
         this.store = store;
         this.lookupChunkPairs = Math.max(1, maxCachedPairs / 4);
         this.blocks = Caffeine.newBuilder().maximumWeight(maxCachedPairs)
                 .weigher((Long id, PairBlock b) -> Math.max(1, b.size())).build();
+    }
+
+    /** Where the cache's hits and misses are told. */
+    public void meters(Meters meters) {
+        this.meters = meters;
     }
 
     /** The scope id for an entity between two environments, created on first use. */
@@ -131,7 +138,12 @@ public final class KeyMap {
         if (chunk.isEmpty()) {
             return;
         }
-        Map<Long, PairBlock> loaded = blocks.getAll(chunk, this::load);
+        long[] misses = {0};
+        Map<Long, PairBlock> loaded = blocks.getAll(chunk, ids -> {
+            misses[0] += ids.size();
+            return load(ids);
+        });
+        meters.keyMapCache(chunk.size() - misses[0], misses[0]);
         for (Long batch : chunk) {
             PairBlock block = loaded.get(batch);
             if (block == null) {

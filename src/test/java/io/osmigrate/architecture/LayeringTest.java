@@ -31,7 +31,7 @@ class LayeringTest {
             new String[] {"model", "io.osmigrate.metamodel..", "io.osmigrate.spec.."},
             new String[] {"environments", "io.osmigrate.env.."},
             new String[] {"dialects", "io.osmigrate.dialect..", "io.osmigrate.sample.."},
-            new String[] {"foundation", "io.osmigrate.config..", "io.osmigrate.text.."});
+            new String[] {"foundation", "io.osmigrate.config..", "io.osmigrate.text..", "io.osmigrate.meters.."});
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.osmigrate");

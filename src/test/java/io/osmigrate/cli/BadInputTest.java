@@ -222,6 +222,17 @@ class BadInputTest {
                 number("osmigrate.env.src.connect-timeout-seconds", "601", "1..600"),
                 number("osmigrate.http.port", "0", "1..65535"),
                 number("osmigrate.http.port", "65536", "1..65535"),
+                number("osmigrate.management.port", "0", "1..65535"),
+                number("osmigrate.management.port", "65536", "1..65535"),
+                run("the management server switched on with a word it does not take", SPEC)
+                        .config("osmigrate.management.enabled", "yes")
+                        .says("$CONFIG: osmigrate.management.enabled is 'yes'; allowed: true, false"),
+                run("a management address left empty", SPEC).config("osmigrate.management.host", "")
+                        .says("$CONFIG: osmigrate.management.host has no value"),
+                run("the management server on the HTTP trigger's port", SPEC)
+                        .config("osmigrate.http.token", "{{env:OSM_SURELY_NOT_SET_42:0123456789abcdef-long}}")
+                        .config("osmigrate.http.port", "8090").config("osmigrate.management.port", "8090")
+                        .says("$CONFIG: osmigrate.management.port is 8090, the port of the HTTP trigger"),
                 number("osmigrate.cluster.heartbeat-seconds", "0", "1..60"),
                 number("osmigrate.cluster.heartbeat-seconds", "61", "1..60"),
                 run("an HTTP token written in the file", SPEC).config("osmigrate.http.token", "a-token-anyone-can-read-here")

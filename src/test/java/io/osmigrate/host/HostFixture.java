@@ -44,7 +44,7 @@ final class HostFixture {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<Long, Path> TEMPLATES = new LinkedHashMap<>();
+    private static final Map<SampleOptions, Path> TEMPLATES = new LinkedHashMap<>();
 
     final Path root;
     final Path inbox;
@@ -53,9 +53,15 @@ final class HostFixture {
     final Path specs;
     final Path spec;
     final Path environments;
+    /** The management server's port: a free one per host, so hosts of parallel tests never meet. */
+    final int managementPort;
     private final List<String> extra = new ArrayList<>();
 
     HostFixture(Path root, long rows) throws Exception {
+        this(root, SampleOptions.of(rows));
+    }
+
+    HostFixture(Path root, SampleOptions options) throws Exception {
         this.root = root;
         this.inbox = root.resolve("inbox");
         this.dataDir = root.resolve("data");
@@ -63,9 +69,10 @@ final class HostFixture {
         this.config = root.resolve("application.properties");
         this.specs = root.resolve("migrations");
         this.spec = specs.resolve("demo.yaml");
+        this.managementPort = freePort();
         Files.createDirectories(environments);
         Files.createDirectories(specs);
-        Path template = template(rows);
+        Path template = template(options);
         for (String name : List.of("source", "destination")) {
             Files.copy(template.resolve(name + ".mv.db"), environments.resolve(name + ".mv.db"));
         }
@@ -74,15 +81,15 @@ final class HostFixture {
         writeConfig();
     }
 
-    /** The two sample environments of the given size, built once per JVM and copied for each host. */
-    private static synchronized Path template(long rows) throws SQLException, IOException {
-        Path dir = TEMPLATES.get(rows);
+    /** The two sample environments made with the given options, built once per JVM and copied for each host. */
+    private static synchronized Path template(SampleOptions options) throws SQLException, IOException {
+        Path dir = TEMPLATES.get(options);
         if (dir == null) {
-            dir = Files.createTempDirectory("osm-host-envs-" + rows + "-");
+            dir = Files.createTempDirectory("osm-host-envs-" + options.rows() + "-");
             Path built = dir;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(built)));
-            SampleEnvironments.createH2Files(dir, SampleOptions.of(rows), true);
-            TEMPLATES.put(rows, dir);
+            SampleEnvironments.createH2Files(dir, options, true);
+            TEMPLATES.put(options, dir);
         }
         return dir;
     }
@@ -112,9 +119,16 @@ final class HostFixture {
                 "osmigrate.env." + SOURCE + ".url = " + h2(environments.resolve("source")),
                 "osmigrate.env." + SOURCE + ".username = sa",
                 "osmigrate.env." + DESTINATION + ".url = " + h2(environments.resolve("destination")),
-                "osmigrate.env." + DESTINATION + ".username = sa"));
+                "osmigrate.env." + DESTINATION + ".username = sa",
+                "osmigrate.management.port = " + managementPort));
         lines.addAll(extra);
         Files.write(config, lines);
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String h2(Path base) {

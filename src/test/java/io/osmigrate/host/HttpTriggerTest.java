@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +51,7 @@ class HttpTriggerTest {
     }
 
     private HostFixture withTrigger() throws Exception {
-        port = freePort();
+        port = HostFixture.freePort();
         // the token comes from the environment; a variable that is not set gives the placeholder's default
         return new HostFixture(tmp, 300).with("osmigrate.http.port = " + port)
                 .with("osmigrate.http.token = {{env:OSM_TEST_SURELY_UNSET_TOKEN:" + TOKEN + "}}");
@@ -154,7 +153,7 @@ class HttpTriggerTest {
 
     @Test
     void withoutATokenConfiguredNothingListens() throws Exception {
-        port = freePort();
+        port = HostFixture.freePort();
         HostFixture f = new HostFixture(tmp, 300).with("osmigrate.http.port = " + port);
         start(f);
         f.drop("plan.yaml", f.job("plan"));
@@ -203,11 +202,5 @@ class HttpTriggerTest {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

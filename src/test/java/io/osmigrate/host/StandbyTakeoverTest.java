@@ -127,7 +127,9 @@ class StandbyTakeoverTest {
         }
     }
 
+    /** A host in a child JVM; each with a management server of its own, as two hosts on one machine need. */
     private static ChildRun host(HostFixture f) throws Exception {
-        return ChildRun.start(f.root, List.of(), "--config", f.config.toString(), "host");
+        return ChildRun.start(f.root, List.of("-Dosmigrate.management.port=" + HostFixture.freePort()), "--config",
+                f.config.toString(), "host");
     }
 }

@@ -19,13 +19,13 @@ class ProgressTest {
             progress.expect(3, 1_000);
             EntityStats first = new EntityStats("Sales.Order", Phase.DATA);
             progress.start(first, 400);
-            first.read.set(400);
+            first.addRead(400);
             clock.addAndGet(10 * SECOND);
             progress.finish(first);
 
             EntityStats second = new EntityStats("Sales.OrderLine", Phase.DATA);
             progress.start(second, 500);
-            second.read.set(100);
+            second.addRead(100);
             clock.addAndGet(2 * SECOND);
 
             // 500 of 1,000 rows in 12 s: 500 more at the same pace take 12 s
@@ -41,7 +41,7 @@ class ProgressTest {
             assertThat(progress.line()).isNull();
             EntityStats only = new EntityStats("Sales.Order", Phase.DATA);
             progress.start(only, 10);
-            only.read.set(5);
+            only.addRead(5);
             clock.addAndGet(SECOND);
             assertThat(progress.line()).isEqualTo("Sales.Order: 5 of 10 rows (5 rows/s)");
         }
