@@ -49,7 +49,7 @@ public final class DataPhase {
             TableRoute.move(camel, PipelineHeaders.LOOKUP_TEMPLATE, ++order, table, progress, done);
             warnUnmatched(lookup, table.stats());
         }
-        List<PlannedEntity> moved = run.plan().moved().stream()
+        List<PlannedEntity> moved = movedThisRun(run).stream()
                 .filter(e -> rows.inserts(e.entity().qualifiedName()).map(ids -> !ids.isEmpty()).orElse(true)).toList();
         progress.expect(moved.size(), rows.everything() ? moved.stream().mapToLong(PlannedEntity::sourceRows).sum()
                 : rows.insertCount());
@@ -73,6 +73,18 @@ public final class DataPhase {
             LOG.info("{}: {} read, {} inserted, {} matched, {} skipped, {} dead-lettered", s.entity(), s.read(),
                     s.inserted(), s.matched(), s.skipped(), s.deadLettered());
         }
+    }
+
+    /**
+     * The moved entities, without the BPT instance tables when the run has no bpt phase: their definitions are not
+     * mapped, so they stay where they are (references to their rows follow unresolvedReference).
+     */
+    static List<PlannedEntity> movedThisRun(RunContext run) {
+        if (run.plan().bpt() == null || run.plan().bpt().tables().isEmpty() || BptPhase.mapped(run)) {
+            return run.plan().moved();
+        }
+        LOG.info("No bpt phase in this run: the BPT process instances stay where they are");
+        return run.plan().moved().stream().filter(e -> !run.plan().isBptTable(e.entity())).toList();
     }
 
     private static void warnUnmatched(PlannedEntity lookup, EntityStats stats) {

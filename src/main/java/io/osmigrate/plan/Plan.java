@@ -21,11 +21,13 @@ import io.osmigrate.spec.Mode;
  * @param users    what the users phase will do; null for a plan made without reading the user tables
  * @param triggersOff the destination's OSEVT_* tables of the entities the run writes, whose rows triggers-off
  *                 saves and deletes before any write (empty for a plan made without them)
+ * @param bpt      what the bpt phase maps and which process instances move; null for a plan made without the
+ *                 BPT definitions
  */
 public record Plan(String spec, String specFile, String source, String destination, String sourceEngine,
                    String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
                    List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings, UsersPlan users,
-                   List<TriggeredTable> triggersOff) {
+                   List<TriggeredTable> triggersOff, BptPlan bpt) {
 
     public Plan {
         entities = List.copyOf(entities);
@@ -41,7 +43,7 @@ public record Plan(String spec, String specFile, String source, String destinati
                 String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
                 List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings) {
         this(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred, clean,
-                findings, null, List.of());
+                findings, null, List.of(), null);
     }
 
     /** This plan with its users part and the findings that came with it. */
@@ -49,7 +51,7 @@ public record Plan(String spec, String specFile, String source, String destinati
         List<Finding> all = new java.util.ArrayList<>(findings);
         usersFindings.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, all, usersPlan, triggersOff);
+                clean, all, usersPlan, triggersOff, bpt);
     }
 
     /** This plan with more findings (those it has already are not repeated). */
@@ -57,13 +59,24 @@ public record Plan(String spec, String specFile, String source, String destinati
         List<Finding> all = new java.util.ArrayList<>(findings);
         more.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, all, users, triggersOff);
+                clean, all, users, triggersOff, bpt);
     }
 
     /** This plan with its triggered tables and the findings that came with them. */
     public Plan withTriggersOff(List<TriggeredTable> tables, List<Finding> more) {
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, findings, users, tables).withFindings(more);
+                clean, findings, users, tables, bpt).withFindings(more);
+    }
+
+    /** This plan with what its bpt phase maps (the instance tables are among its entities already). */
+    public Plan withBpt(BptPlan value) {
+        return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
+                clean, findings, users, triggersOff, value);
+    }
+
+    /** Whether the entity is a BPT instance table this plan moves. */
+    public boolean isBptTable(EntityRef entity) {
+        return bpt != null && bpt.moves(entity);
     }
 
     /** True when no finding blocks the run. */

@@ -27,6 +27,7 @@ import io.osmigrate.events.TriggersOffPhase;
 import io.osmigrate.maps.StaticMap;
 import io.osmigrate.maps.TenantMap;
 import io.osmigrate.maps.UserMap;
+import io.osmigrate.phases.BptPhase;
 import io.osmigrate.phases.CleanPhase;
 import io.osmigrate.phases.DataPhase;
 import io.osmigrate.phases.DeferredPhase;
@@ -145,6 +146,13 @@ final class RunSteps {
                 r.planned.users(), r.context.tenants());
         r.context.users(users.users());
         r.users.addAll(users.figures());
+    }
+
+    /** Maps BPT definitions, statuses and groups (writes nothing); the instance tables then move with the data. */
+    static void bpt(Exchange exchange) throws Exception {
+        RunInProgress r = run(exchange);
+        r.context.stop().check("the bpt phase");
+        r.figures.addAll(BptPhase.run(r.context, r.planned.bpt().source(), r.planned.bpt().destination()));
     }
 
     static void clean(Exchange exchange) throws Exception {

@@ -12,10 +12,11 @@ import java.util.Optional;
  *
  * @param file     where it was read from (named in every error about it)
  * @param users    the users phase's settings (all defaults when the spec has no users section)
+ * @param bpt      which BPT process instances move (all defaults when the spec has no bpt section)
  * @param entities per-entity settings, keyed by "Module.Entity" as written
  */
 public record MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
-                            StaticsSettings statics, TenantsSettings tenants, UsersSettings users, boolean clean,
+                            StaticsSettings statics, TenantsSettings tenants, UsersSettings users, BptSettings bpt, boolean clean,
                             Map<String, EntitySettings> entities) {
 
     public MigrationSpec {

@@ -13,6 +13,7 @@ record SpecDocument(@JsonProperty("source") String source,
                     @JsonProperty("statics") StaticsSettings statics,
                     @JsonProperty("tenants") TenantsSettings tenants,
                     @JsonProperty("users") UsersSettings users,
+                    @JsonProperty("bpt") BptSettings bpt,
                     @JsonProperty("clean") Boolean clean,
                     @JsonProperty("entities") LinkedHashMap<String, EntitySettings> entities) {
 
