@@ -62,6 +62,8 @@ public final class PlanPrinter {
                     case DELETE_REFERENCING -> "delete rows referencing deleted data through " + String.join(", ",
                             step.conditions().stream().map(x -> x.column() + " → " + x.parent().qualifiedName()).toList());
                     case DELETE_ALL -> "delete every row";
+                    case NULL_DEFERRED_PAIRED -> "empty " + String.join(", ", step.columns()) + " of the rows moved before";
+                    case DELETE_PAIRED -> "delete the rows moved before (the destination's own stay)";
                 };
                 c.add(new String[] {step.entity().qualifiedName(), step.table(), what});
             }

@@ -76,10 +76,14 @@ public final class Planner {
         planned.stream().filter(p -> p.mode() == Mode.SKIP)
                 .sorted(Comparator.comparing(p -> p.entity().qualifiedName())).forEach(ordered::add);
         List<StaticPlan> statics = statics(scope.statics(), source, destination, spec, findings);
-        // the clean never deletes process instances: the destination's own live beside the moved ones
+        // of the process instances, the clean deletes only those moved before: the destination's own live beside them
         Set<EntityRef> bptTables = instances == null ? Set.of() : Set.copyOf(instances.plan().tables());
-        List<CleanStep> cleanSteps = clean ? CleanPlanner.plan(ordered.stream().filter(p -> !bptTables.contains(p.entity()))
-                .toList(), destination.metamodel(), destination, findings) : List.of();
+        List<CleanStep> cleanSteps = new ArrayList<>();
+        if (clean) {
+            cleanSteps.addAll(CleanPlanner.plan(ordered.stream().filter(p -> !bptTables.contains(p.entity())).toList(),
+                    destination.metamodel(), destination, findings));
+            cleanSteps.addAll(CleanPlanner.pairedSteps(ordered.stream().filter(p -> bptTables.contains(p.entity())).toList()));
+        }
         Plan plan = new Plan(spec.name(), spec.file().toString(), source.name(), destination.name(), source.engine(),
                 destination.engine(), ordered, statics, deferred, cleanSteps, findings.stream().distinct().toList());
         return instances == null ? plan : plan.withBpt(instances.plan());
