@@ -183,7 +183,8 @@ final class RunSteps {
     static void events(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
         r.context.stop().check("the events phase");
-        EventsPhase.run(r.context, r.subscriptions::add, r.notRestored::add);
+        EventsPhase.run(r.context, r.planned.source().metamodel(), r.planned.destination().metamodel(), r.subscriptions::add,
+                r.notRestored::add);
     }
 
     static void verify(Exchange exchange) throws Exception {

@@ -87,6 +87,7 @@ abstract class BptInstancesContract {
 
             Map<String, Long> before = f.destinationCounts();
             Map<String, List<String>> sourceTrees = trees(f, true, Set.of());
+            List<String> sourceSubscriptions = orderSubscriptions(f, true, Set.of());
             Set<String> own;
             try (Environment dst = f.destination()) {
                 own = rows(dst, "SELECT ID FROM OSSYS_BPM_PROCESS").stream().map(r -> r.get(0)).collect(Collectors.toSet());
@@ -105,6 +106,12 @@ abstract class BptInstancesContract {
             assertThat(check.inserted().get("ServiceCenter.Process_Input")).isPositive();
 
             assertThat(trees(f, false, own)).as("the moved trees, the destination's own left out").isEqualTo(sourceTrees);
+            // the source's subscriptions of moved activities, remapped: module, tenant, activity, order all the same rows
+            assertThat(sourceSubscriptions).isNotEmpty();
+            assertThat(orderSubscriptions(f, false, own)).isEqualTo(sourceSubscriptions);
+            long added = report.subscriptions().stream().filter(x -> x.phase().equals("events-added"))
+                    .mapToLong(x -> x.putBack()).sum();
+            assertThat(added).isEqualTo(sourceSubscriptions.size() + ticketSubscriptions(f));
             try (Environment dst = f.destination()) {
                 assertThat(count(dst, "SELECT COUNT(*) FROM OSSYS_BPM_PROCESS WHERE PARENT_PROCESS_ID IS NULL AND TOP_PROCESS_ID <> ID"))
                         .as("a root's TOP_PROCESS_ID is its own new id").isZero();
@@ -117,8 +124,18 @@ abstract class BptInstancesContract {
                 assertThat(count(dst, "SELECT COUNT(*) FROM OSSYS_BPM_ACTIVITY WHERE LAST_ERROR_ID IS NOT NULL")).isZero();
             }
 
+            try (Environment dst = f.destination()) {
+                assertThat(count(dst, "SELECT COUNT(*) FROM " + eventTable(dst) + " e JOIN OSSYS_BPM_PROCESS_DEFINITION d"
+                        + " ON d.ID = e._PROCESS_DEF_ID WHERE d.NAME = 'OrderFulfillment' AND e._ACTIVITY_ID IS NULL"))
+                        .as("a launch subscription never twice").isEqualTo(1);
+            }
+
             RunReport again = f.run();
             assertThat(again.exitCode()).as(again.message()).isZero();
+            assertThat(again.subscriptions()).filteredOn(x -> x.phase().equals("events-added"))
+                    .allSatisfy(x -> assertThat(x.putBack()).isZero()).extracting(x -> x.alreadyThere()).contains(
+                            (long) sourceSubscriptions.size());
+            assertThat(orderSubscriptions(f, false, own)).isEqualTo(sourceSubscriptions);
             assertThat(again.entities().stream().filter(e -> e.phase().equals("bpt")).mapToLong(EntityFigures::inserted).sum()).isZero();
             assertThat(figure(again, "bpt", "ServiceCenter.Activity", EntityFigures::skipped))
                     .isEqualTo(plan.entity("ServiceCenter.Activity").orElseThrow().sourceRows());
@@ -157,6 +174,47 @@ abstract class BptInstancesContract {
             assertThat(f.plan().bpt().tables()).isEmpty();
             assertThat(f.plan().entity("ServiceCenter.Process")).isEmpty();
         }
+    }
+
+    /**
+     * One side's subscriptions of Order's event table that belong to activities (of the processes not left out), by
+     * natural keys: module, tenant, process label, activity name, the order's number (null: any order).
+     */
+    private static List<String> orderSubscriptions(MigrationFixture f, boolean source, Set<String> leftOut) throws SQLException {
+        PlannedEntity order = f.plan().entity("OrdersCore.Order").orElseThrow();
+        String table = source ? order.sourceTable() : order.destinationTable();
+        String number = source ? order.column("OrderNumber").orElseThrow().sourceColumn()
+                : order.column("OrderNumber").orElseThrow().destinationColumn();
+        List<String> result = new ArrayList<>();
+        try (Environment env = source ? f.source() : f.destination()) {
+            String sql = "SELECT p.ID, m.NAME, t.NAME, p.LABEL, a.NAME, o." + env.dialect().quote(number) + " FROM "
+                    + eventTable(env) + " e JOIN OSSYS_BPM_ACTIVITY a ON a.ID = e._ACTIVITY_ID"
+                    + " JOIN OSSYS_BPM_PROCESS p ON p.ID = a.PROCESS_ID JOIN OSSYS_ESPACE m ON m.ID = e._ESPACE_ID"
+                    + " LEFT JOIN OSSYS_TENANT t ON t.ID = e._TENANT_ID LEFT JOIN " + env.dialect().quote(table)
+                    + " o ON o.ID = e.ID" + MOVABLE;
+            for (List<String> r : rows(env, sql)) {
+                if (!leftOut.contains(r.get(0))) {
+                    result.add(String.valueOf(r.subList(1, r.size())));
+                }
+            }
+        }
+        result.sort(null);
+        return result;
+    }
+
+    /** The source's Ticket subscriptions of moved activities (those of TicketTriage). */
+    private static long ticketSubscriptions(MigrationFixture f) throws SQLException {
+        try (Environment src = f.source()) {
+            String table = rows(src, "SELECT EVENT_TABLE_NAME FROM OSSYS_ENTITY WHERE NAME = 'Ticket' AND IS_ACTIVE = 1"
+                    + " AND EVENT_TABLE_NAME IS NOT NULL").get(0).get(0);
+            return count(src, "SELECT COUNT(*) FROM " + table + " e WHERE e._ACTIVITY_ID IS NOT NULL");
+        }
+    }
+
+    /** Order's event table on one side. */
+    private static String eventTable(Environment env) throws SQLException {
+        return rows(env, "SELECT EVENT_TABLE_NAME FROM OSSYS_ENTITY WHERE NAME = 'Order' AND IS_ACTIVE = 1"
+                + " AND EVENT_TABLE_NAME IS NOT NULL").get(0).get(0);
     }
 
     /** Rows of processes (as {@code p}) whose definition both environments have. */
