@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.osmigrate.app.OsmRuntime;
 import io.osmigrate.env.Environment;
 import io.osmigrate.plan.BptPlan;
 import io.osmigrate.plan.Plan;
@@ -161,12 +162,23 @@ abstract class BptInstancesContract {
                         + " ON d.ID = p.PROCESS_DEF_ID WHERE s.NAME = 'Active' AND d.NAME <> 'LegacyApproval'");
             }
             assertThat(plan.entity("ServiceCenter.Process").orElseThrow().sourceRows()).isEqualTo(open).isPositive();
+            subscribeToAMissingOrder(f);
             Map<String, Long> before = f.destinationCounts();
             RunReport report = f.run();
-            // a tracking row of a closed process references a row that did not move: unresolvedReference (dead-letter)
+            // a tracking row of a closed process references a row that did not move: unresolvedReference (dead-letter);
+            // so does the subscription of a moved activity to an order the source does not have
             assertThat(trackingClosed).isPositive();
             assertThat(report.exitCode()).as(report.message()).isEqualTo(1);
-            assertThat(report.deadLetters()).isEqualTo(trackingClosed);
+            assertThat(report.deadLetters()).isEqualTo(trackingClosed + 1);
+            try (OsmRuntime runtime = OsmRuntime.standalone(f.config())) {
+                assertThat(runtime.state().deadLetters().list(report.runId())).filteredOn(d -> d.phase().equals("events"))
+                        .singleElement().satisfies(d -> {
+                            assertThat(d.reason()).isEqualTo("parent-missing");
+                            assertThat(d.message()).contains("OrdersCore.Order id 987654321, which was not moved");
+                            assertThat(d.entity()).isEqualTo("OrdersCore.Order");
+                        });
+            }
+            assertThat(report.subscriptions()).anyMatch(x -> x.phase().equals("events-added") && x.notPutBack() == 1);
             assertThat(figure(report, "bpt", "ServiceCenter.Process", EntityFigures::inserted)).isEqualTo(open);
             assertThat(f.check(before).problems()).isEmpty();
 
@@ -215,6 +227,32 @@ abstract class BptInstancesContract {
     private static String eventTable(Environment env) throws SQLException {
         return rows(env, "SELECT EVENT_TABLE_NAME FROM OSSYS_ENTITY WHERE NAME = 'Order' AND IS_ACTIVE = 1"
                 + " AND EVENT_TABLE_NAME IS NOT NULL").get(0).get(0);
+    }
+
+    /** A copy, in the source, of a moved activity's subscription of Order, but to an order that does not exist. */
+    private static void subscribeToAMissingOrder(MigrationFixture f) throws SQLException {
+        String table;
+        try (Environment src = f.source()) {
+            table = eventTable(src);
+        }
+        try (Connection c = f.writableSource(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE _ACTIVITY_ID IS NOT NULL AND ID IS NOT NULL")) {
+            assertThat(rs.next()).isTrue();
+            int n = rs.getMetaData().getColumnCount();
+            List<String> columns = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                columns.add(rs.getMetaData().getColumnName(i));
+                values.add(rs.getMetaData().getColumnName(i).equalsIgnoreCase("ID") ? (Object) 987654321 : rs.getObject(i));
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
+                    + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(n, "?")) + ")")) {
+                for (int i = 0; i < n; i++) {
+                    ps.setObject(i + 1, values.get(i));
+                }
+                ps.executeUpdate();
+            }
+        }
     }
 
     /** Rows of processes (as {@code p}) whose definition both environments have. */
