@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.osmigrate.pipeline.EntityStats;
+import io.osmigrate.pipeline.FaultInjection;
 import io.osmigrate.pipeline.PipelineHeaders;
 import io.osmigrate.pipeline.Progress;
 import io.osmigrate.pipeline.RunAbortedException;
@@ -55,6 +56,9 @@ public final class DataPhase {
                 : rows.insertCount());
         for (PlannedEntity entity : moved) {
             run.stop().check(entity.entity().qualifiedName());
+            if (run.plan().isBptTable(entity.entity())) {
+                FaultInjection.pause("bpt-table");
+            }
             TablePlan plan = TablePlans.insert(run, entity);
             Optional<Set<String>> only = rows.inserts(entity.entity().qualifiedName());
             Optional<UnpairedRows.Scan> topUp = only.isPresent() ? Optional.empty() : UnpairedRows.scan(run, plan);
