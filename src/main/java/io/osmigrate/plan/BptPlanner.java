@@ -30,7 +30,8 @@ import io.osmigrate.spec.Mode;
  * insert), definitions and statuses through the maps of the bpt phase, users, tenants and groups through
  * theirs, LAST_ERROR_ID emptied (log rows never move) and the scheduler's running markers cleared. A value
  * text is ordered after the entity its definition's type names. Instances of a definition the destination
- * does not have are not moved (a warning counts them).
+ * does not have are not moved (a warning counts them). Platform columns have no OutSystems type: their
+ * {@link ColumnPlan#type()} is null.
  */
 final class BptPlanner {
 
@@ -257,7 +258,7 @@ final class BptPlanner {
                 default -> null;
             };
             columns.add(new ColumnPlan(c.name(), null, c.role() == ColumnRole.DEFAULT_FILL ? null : s.get(), d.get(),
-                    c.role() == ColumnRole.VALUE_TEXT ? "rtText" : "rtInteger", c.role(), target, c.mandatory(), false,
+                    null, c.role(), target, c.mandatory(), false,
                     c.role() == ColumnRole.VALUE_TEXT ? source.catalog().column(srcTable, c.fill()).map(ColumnInfo::name)
                             .orElse(c.fill()) : c.fill()));
         }
