@@ -44,7 +44,7 @@ final class ResolveValueTexts {
                 if (mapped != null) {
                     r.values[i] = mapped.toString();
                 } else {
-                    unresolved(table, r, i, slot, ResolveReferences.reason(table, k.target(), k.lookupTarget(), id),
+                    unresolved(table, r, i, slot.policy(), ResolveReferences.reason(table, k.target(), k.lookupTarget(), id),
                             attribute + " holds " + k.target().qualifiedName() + " id " + id + ", which "
                                     + ResolveReferences.explain(table, k.target(), k.lookupTarget(), id));
                 }
@@ -56,22 +56,24 @@ final class ResolveValueTexts {
                 if (mapped != null) {
                     r.values[i] = mapped.toString();
                 } else {
-                    unresolved(table, r, i, slot, m.reason(), attribute + ": " + m.map().whyUnmatched(id));
+                    // the users phase may have decided for this one user (users.unmatched)
+                    unresolved(table, r, i, m.map().policyFor(id).orElse(slot.policy()), m.reason(),
+                            attribute + ": " + m.map().whyUnmatched(id));
                 }
             }
         } else {
             for (PendingRow r : rows) {
-                unresolved(table, r, i, slot, DeadLetterReason.REFERENCE_TO_SKIPPED, attribute + " holds an id of the entity "
+                unresolved(table, r, i, slot.policy(), DeadLetterReason.REFERENCE_TO_SKIPPED, attribute + " holds an id of the entity "
                         + key + ", which this run does not move");
             }
         }
     }
 
     /** Emptied, the text of a null identifier: "0" for a number, "" for a text id. */
-    private static void unresolved(TableRun table, PendingRow r, int i, SlotSource.ValueText slot, DeadLetterReason reason,
-                                   String message) {
+    private static void unresolved(TableRun table, PendingRow r, int i, io.osmigrate.spec.UnresolvedPolicy policy,
+                                   DeadLetterReason reason, String message) {
         Object id = id(r.values[i]);
-        UnresolvedReferences.apply(table, r, i, slot.policy(), reason, message);
+        UnresolvedReferences.apply(table, r, i, policy, reason, message);
         if (!r.failed()) {
             r.values[i] = id instanceof Long ? "0" : "";
         }

@@ -176,10 +176,12 @@ public final class MigrationCheck {
                         : c.role() == ColumnRole.USER_REFERENCE && plan.isBptTable(e.entity()) && s[i] instanceof Number n
                         && n.longValue() == 0 ? s[i] : expected(c, s[i]);
             } catch (Unresolvable u) {
-                if (d[i] != null) {
+                // an emptied value text holds the null identifier's text
+                boolean empty = d[i] == null || c.role() == ColumnRole.VALUE_TEXT && (d[i].equals("0") || d[i].equals(""));
+                if (!empty) {
                     problems.add(e.entity().qualifiedName() + " " + id + "." + c.attribute() + ": " + u.getMessage()
                             + ", yet the destination holds " + d[i]);
-                } else if (!mayBeEmptied(e, c, deferredLetter)) {
+                } else if (!mayBeEmptied(e, c, deferredLetter, u)) {
                     problems.add(e.entity().qualifiedName() + " " + id + "." + c.attribute() + ": " + u.getMessage()
                             + ", so the row should have been dead-lettered, yet it was inserted with the reference empty ("
                             + (c.mandatory() ? "the attribute is mandatory" : "the policy is not empty") + ")");
@@ -198,7 +200,7 @@ public final class MigrationCheck {
      * was inserted empty before its target was known: it stays empty with a dead letter of the deferred
      * phase, unless the policy is empty.
      */
-    private boolean mayBeEmptied(PlannedEntity e, ColumnPlan c, boolean deferredLetter) {
+    private boolean mayBeEmptied(PlannedEntity e, ColumnPlan c, boolean deferredLetter, Unresolvable u) {
         if (c.deferred()) {
             return e.unresolvedReference() == UnresolvedPolicy.EMPTY || deferredLetter;
         }
@@ -209,6 +211,7 @@ public final class MigrationCheck {
             case STATIC_REFERENCE -> unmatchedStatics == UnresolvedPolicy.EMPTY;
             // the users phase decides per user (users.unmatched, strategy skip, users outside the selection)
             case USER_REFERENCE -> true;
+            case VALUE_TEXT -> e.unresolvedReference() == UnresolvedPolicy.EMPTY || u.getMessage().startsWith("user ");
             default -> e.unresolvedReference() == UnresolvedPolicy.EMPTY;
         };
     }
