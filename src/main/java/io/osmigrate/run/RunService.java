@@ -34,7 +34,8 @@ import io.osmigrate.state.Runs;
 public final class RunService {
 
     /** The phases of a replay: no clean, no users phase (the user map is the plain lookup), no statics figures. */
-    private static final Set<Phase> REPLAY_PHASES = EnumSet.of(Phase.TRIGGERS_OFF, Phase.DATA, Phase.EVENTS, Phase.VERIFY);
+    private static final Set<Phase> REPLAY_PHASES = EnumSet.of(Phase.TRIGGERS_OFF, Phase.BPT, Phase.DATA, Phase.EVENTS,
+            Phase.VERIFY);
 
     private RunService() {
     }
