@@ -28,7 +28,7 @@ import io.osmigrate.state.Runs;
  * phase the user map is a plain lookup by tenant and username.
  *
  * <p>A replay ({@link #replay}) is a run of its own through the same route: the past run's spec, with the phases
- * triggers-off, data (and deferred), events and verify, whose data and deferred phases read again from the source
+ * triggers-off, bpt (its maps), data (and deferred), events and verify, whose data and deferred phases read again from the source
  * only the rows of the past run's open dead letters.
  */
 public final class RunService {
