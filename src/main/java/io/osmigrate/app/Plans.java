@@ -8,7 +8,9 @@ import java.util.function.ToLongFunction;
 
 import io.osmigrate.config.ConfigException;
 import io.osmigrate.env.Environment;
+import io.osmigrate.metamodel.BptDefinitions;
 import io.osmigrate.metamodel.MetamodelReader;
+import io.osmigrate.plan.BptSources;
 import io.osmigrate.plan.EntityRef;
 import io.osmigrate.plan.EnvironmentView;
 import io.osmigrate.plan.Plan;
@@ -37,7 +39,8 @@ public final class Plans {
      * A plan with what it was made from (the metamodels and catalogs of both environments) and the decisions
      * of its users phase.
      */
-    public record Planned(Plan plan, EnvironmentView source, EnvironmentView destination, UserResolution users) {
+    public record Planned(Plan plan, EnvironmentView source, EnvironmentView destination, UserResolution users,
+                          BptSources bpt) {
     }
 
     public static Plan make(OsmRuntime runtime, MigrationSpec spec) {
@@ -50,7 +53,10 @@ public final class Plans {
         Environment destination = environments.destination();
         EnvironmentView src = view(source);
         EnvironmentView dst = view(destination);
-        Plan plan = Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean);
+        BptSources bpt = new BptSources(BptDefinitions.read(source, src.metamodel()),
+                BptDefinitions.read(destination, dst.metamodel()), source.dialect()::quote,
+                (table, condition) -> count(source, table, condition));
+        Plan plan = Planner.plan(spec, src, dst, runtime.settings().batchSize(), clean, bpt);
         plan = AnonymizePlanner.apply(plan, spec, dst);
         if (!spec.anonymize().isEmpty() && runtime.settings().anonymizeKey().isEmpty()) {
             throw new ConfigException(spec.file() + ": anonymize needs a secret key, and " + runtime.settings().origin()
@@ -69,7 +75,7 @@ public final class Plans {
             KeyMap keyMap = StateStore.exists(runtime.settings()) ? runtime.state().keyMap() : null;
             plan = plan.withFindings(PredictedConflicts.findings(plan, source, destination, keyMap));
         }
-        return new Planned(plan, src, dst, users.resolution());
+        return new Planned(plan, src, dst, users.resolution(), bpt);
     }
 
     /** Pairs per moved entity from the state store; none at all when there is no state store yet (none is made). */
@@ -87,8 +93,14 @@ public final class Plans {
     }
 
     private static long count(Environment env, String table) {
+        return count(env, table, null);
+    }
+
+    /** Rows of a table, or of those a condition (in the environment's SQL) selects. */
+    private static long count(Environment env, String table, String condition) {
         try (Connection c = env.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + env.dialect().quote(table))) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + env.dialect().quote(table)
+                     + (condition == null ? "" : " WHERE " + condition))) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     Path spec;
 
     @Option(names = "--phases", split = ",", paramLabel = "PHASE",
-            description = "Only these phases (statics, triggers-off, users, clean, data, events, verify), comma-separated."
+            description = "Only these phases (statics, triggers-off, users, clean, bpt, data, events, verify), comma-separated."
                     + " clean deletes destination rows: it runs only with clean: true in the spec or --fresh.")
     List<String> phases = new ArrayList<>();
 

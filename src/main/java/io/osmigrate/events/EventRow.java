@@ -41,6 +41,11 @@ final class EventRow {
         this.cells = List.copyOf(cells);
     }
 
+    /** A row of the given cells (a source subscription remapped for the destination). */
+    static EventRow of(List<Cell> cells) {
+        return new EventRow(cells);
+    }
+
     /** The current row of {@code rs}, whose columns are {@code columns} in that order. */
     static EventRow read(ResultSet rs, List<ColumnInfo> columns) throws SQLException {
         List<Cell> cells = new ArrayList<>();

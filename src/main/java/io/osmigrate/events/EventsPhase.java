@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.osmigrate.env.Environment;
+import io.osmigrate.metamodel.Metamodel;
 import io.osmigrate.pipeline.FaultInjection;
 import io.osmigrate.pipeline.RunContext;
 import io.osmigrate.state.SavedEvents;
@@ -28,7 +29,8 @@ import io.osmigrate.state.SavedEvents;
  * <p>Never a subscription twice: per table, the rows already in the destination are counted first and a saved
  * row is inserted only when no equal row is left to account for it (the platform may have made its own again,
  * or an earlier run put it back and was killed before it told the state store). Then the state store forgets
- * the rows that went back. When no saved row is left, the note that the triggers are off goes.
+ * the rows that went back. Then the source's subscriptions of moved activities are added ({@link SourceSubscriptions}).
+ * When no saved row is left, the note that the triggers are off goes.
  */
 public final class EventsPhase {
 
@@ -42,8 +44,8 @@ public final class EventsPhase {
      * Puts back every saved table, giving each table's figures to {@code figures} once it is done and each
      * subscription not put back to {@code notRestored}.
      */
-    public static void run(RunContext run, Consumer<SubscriptionFigures> figures, Consumer<UnrestoredEvent> notRestored)
-            throws SQLException {
+    public static void run(RunContext run, Metamodel source, Metamodel destinationModel, Consumer<SubscriptionFigures> figures,
+                           Consumer<UnrestoredEvent> notRestored) throws SQLException {
         Environment destination = run.destination();
         SavedEvents store = run.state().savedEvents();
         Map<String, List<SavedEvents.SavedRow>> byTable = new LinkedHashMap<>();
@@ -59,6 +61,7 @@ public final class EventsPhase {
                 figures.accept(restore(run, saved, rows, subscribed, notRestored));
             }
         }
+        SourceSubscriptions.add(run, source, destinationModel, figures);
         if (store.saved(destination.name()).isEmpty()) {
             store.clearNote(destination.name());
         }
@@ -96,7 +99,7 @@ public final class EventsPhase {
     }
 
     /** Inserts the rows no equal destination row accounts for, in one transaction; returns how many. */
-    private static int putBack(Environment destination, EventTable table, List<EventRow> restorable) throws SQLException {
+    static int putBack(Environment destination, EventTable table, List<EventRow> restorable) throws SQLException {
         try (Connection c = destination.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {

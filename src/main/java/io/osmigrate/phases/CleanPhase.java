@@ -61,11 +61,22 @@ public final class CleanPhase {
                 run.stop().check("the clean step of " + step.entity().qualifiedName());
                 EntityStats stats = new EntityStats(step.entity().qualifiedName(), Phase.CLEAN);
                 String table = d.quote(step.table());
+                if (step.action() == CleanStep.Action.NULL_DEFERRED_PAIRED || step.action() == CleanStep.Action.DELETE_PAIRED) {
+                    long n = CleanPaired.run(run, c, step);
+                    if (step.action() == CleanStep.Action.DELETE_PAIRED) {
+                        stats.deleted(n);
+                        stats.finish();
+                        result.add(stats);
+                        LOG.info("Clean: {} moved rows of {} deleted", n, step.entity().qualifiedName());
+                    }
+                    continue;
+                }
                 String sql = switch (step.action()) {
                     case NULL_DEFERRED -> "UPDATE " + table + " SET " + step.columns().stream().map(col -> d.quote(col) + " = NULL")
                             .collect(Collectors.joining(", "));
                     case DELETE_REFERENCING -> "DELETE FROM " + table + " WHERE " + CleanConditions.predicate(step, byEntity, d);
                     case DELETE_ALL -> "DELETE FROM " + table;
+                    case NULL_DEFERRED_PAIRED, DELETE_PAIRED -> throw new IllegalStateException("done above");
                 };
                 long n = s.executeUpdate(sql);
                 c.commit();

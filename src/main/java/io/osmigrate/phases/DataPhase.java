@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.osmigrate.pipeline.EntityStats;
+import io.osmigrate.pipeline.FaultInjection;
 import io.osmigrate.pipeline.PipelineHeaders;
 import io.osmigrate.pipeline.Progress;
 import io.osmigrate.pipeline.RunAbortedException;
@@ -49,12 +50,15 @@ public final class DataPhase {
             TableRoute.move(camel, PipelineHeaders.LOOKUP_TEMPLATE, ++order, table, progress, done);
             warnUnmatched(lookup, table.stats());
         }
-        List<PlannedEntity> moved = run.plan().moved().stream()
+        List<PlannedEntity> moved = movedThisRun(run).stream()
                 .filter(e -> rows.inserts(e.entity().qualifiedName()).map(ids -> !ids.isEmpty()).orElse(true)).toList();
         progress.expect(moved.size(), rows.everything() ? moved.stream().mapToLong(PlannedEntity::sourceRows).sum()
                 : rows.insertCount());
         for (PlannedEntity entity : moved) {
             run.stop().check(entity.entity().qualifiedName());
+            if (run.plan().isBptTable(entity.entity())) {
+                FaultInjection.pause("bpt-table");
+            }
             TablePlan plan = TablePlans.insert(run, entity);
             Optional<Set<String>> only = rows.inserts(entity.entity().qualifiedName());
             Optional<UnpairedRows.Scan> topUp = only.isPresent() ? Optional.empty() : UnpairedRows.scan(run, plan);
@@ -73,6 +77,18 @@ public final class DataPhase {
             LOG.info("{}: {} read, {} inserted, {} matched, {} skipped, {} dead-lettered", s.entity(), s.read(),
                     s.inserted(), s.matched(), s.skipped(), s.deadLettered());
         }
+    }
+
+    /**
+     * The moved entities, without the BPT instance tables when the run has no bpt phase: their definitions are not
+     * mapped, so they stay where they are (references to their rows follow unresolvedReference).
+     */
+    static List<PlannedEntity> movedThisRun(RunContext run) {
+        if (run.plan().bpt() == null || run.plan().bpt().tables().isEmpty() || BptPhase.mapped(run)) {
+            return run.plan().moved();
+        }
+        LOG.info("No bpt phase in this run: the BPT process instances stay where they are");
+        return run.plan().moved().stream().filter(e -> !run.plan().isBptTable(e.entity())).toList();
     }
 
     private static void warnUnmatched(PlannedEntity lookup, EntityStats stats) {

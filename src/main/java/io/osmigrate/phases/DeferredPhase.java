@@ -27,7 +27,7 @@ public final class DeferredPhase {
 
     public static void run(RunContext run, CamelContext camel, Progress progress, Consumer<EntityStats> done,
                            RowSelection rows) throws Exception {
-        for (PlannedEntity entity : run.plan().moved()) {
+        for (PlannedEntity entity : DataPhase.movedThisRun(run)) {
             Optional<Set<String>> only = rows.deferred(entity.entity().qualifiedName());
             if (entity.deferredColumns().isEmpty() || only.map(Set::isEmpty).orElse(false)) {
                 continue;

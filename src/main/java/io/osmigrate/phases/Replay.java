@@ -36,6 +36,8 @@ import io.osmigrate.state.DeadLetterStore;
 public final class Replay {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+    /** The phases whose dead letters are source rows a replay reads again. */
+    private static final Set<String> ROW_PHASES = Set.of(Phase.DATA.wire(), Phase.BPT.wire(), Phase.DEFERRED.wire());
 
     /**
      * What a replay did with the dead letters it took.
@@ -76,7 +78,11 @@ public final class Replay {
         List<DeadLetterStore.Key> chosen = new ArrayList<>();
         List<DeadLetterStore.Key> leftOpen = new ArrayList<>();
         for (DeadLetterStore.Key d : deadLetters.keys(runId, true)) {
-            if (!moved.contains(d.entity())) {
+            if (!ROW_PHASES.contains(d.phase())) {
+                // a subscription of the events phase is no row: the next run's events phase adds it again
+                LOG.info("Dead letter #{} ({} of {}) is not replayed: the events phase of a run adds it", d.id(),
+                        d.sourceId(), d.entity());
+            } else if (!moved.contains(d.entity())) {
                 LOG.warn("Dead letter #{} ({} id {}) is not replayed: the spec no longer moves {}", d.id(), d.entity(),
                         d.sourceId(), d.entity());
             } else if (entity == null || d.entity().equals(entity)

@@ -9,6 +9,7 @@ import io.osmigrate.dialect.InsertTarget;
 import io.osmigrate.dialect.PhysicalCatalog;
 import io.osmigrate.dialect.ValueKind;
 import io.osmigrate.maps.Pseudonyms;
+import io.osmigrate.maps.NoneKept;
 import io.osmigrate.maps.TypedValues;
 import io.osmigrate.pipeline.DeadLetterReason;
 import io.osmigrate.pipeline.Phase;
@@ -48,15 +49,22 @@ final class TablePlans {
         List<Slot> slots = new ArrayList<>();
         List<String> readColumns = new ArrayList<>();
         List<ValueKind> readKinds = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
         for (ColumnPlan c : entity.columns()) {
-            ColumnInfo d = column(dst, entity.destinationTable(), c.destinationColumn());
             int index = -1;
             if (c.role() != ColumnRole.DEFAULT_FILL && !c.deferred()) {
                 index = readColumns.size();
                 readColumns.add(c.sourceColumn());
                 readKinds.add(ValueKind.of(column(src, entity.sourceTable(), c.sourceColumn()).jdbcType()));
             }
-            slots.add(new Slot(c.attribute(), d, index, source(run, entity, c, d, now), c.mandatory()));
+            indexes.add(index);
+        }
+        for (int i = 0; i < entity.columns().size(); i++) {
+            ColumnPlan c = entity.columns().get(i);
+            ColumnInfo d = column(dst, entity.destinationTable(), c.destinationColumn());
+            SlotSource source = c.role() == ColumnRole.VALUE_TEXT
+                    ? BptSlots.valueText(run, entity, readColumns.indexOf(c.fill())) : source(run, entity, c, d, now);
+            slots.add(new Slot(c.attribute(), d, indexes.get(i), source, c.mandatory()));
         }
         ColumnInfo dstId = column(dst, entity.destinationTable(), entity.identifier().destinationColumn());
         InsertTarget target = new InsertTarget(entity.destinationTable(), dstId,
@@ -64,7 +72,8 @@ final class TablePlans {
         TableIdentifier identifier = entity.identifier().kind() == IdentifierKind.REFERENCE
                 ? new TableIdentifier(IdentifierKind.REFERENCE, run.scopeOf(entity.identifier().target()), entity.identifier().target())
                 : TableIdentifier.of(entity.identifier().kind());
-        return new TablePlan(entity.entity().qualifiedName(), Phase.DATA, entity.entity(), run.scopeOf(entity.entity()),
+        Phase phase = run.plan().isBptTable(entity.entity()) ? Phase.BPT : Phase.DATA;
+        return new TablePlan(entity.entity().qualifiedName(), phase, entity.entity(), run.scopeOf(entity.entity()),
                 read(run, entity, readColumns, readKinds), slots, target, identifier, entity.match(), entity.batchSize(),
                 entity.unresolvedReference(), entity.onConflict(), rows(run, entity), kept(run, entity));
     }
@@ -125,7 +134,10 @@ final class TablePlans {
                     DeadLetterReason.STATIC_UNMATCHED, run.spec().statics().unmatchedOrDefault());
             case TENANT_ID, TENANT_REFERENCE -> new SlotSource.Mapped(run.tenants(), DeadLetterReason.TENANT_UNMATCHED,
                     entity.unresolvedReference());
-            case USER_REFERENCE -> new SlotSource.Mapped(run.users(), DeadLetterReason.USER_UNMATCHED, entity.unresolvedReference());
+            case USER_REFERENCE -> new SlotSource.Mapped(run.plan().isBptTable(entity.entity()) ? new NoneKept(run.users())
+                    : run.users(), DeadLetterReason.USER_UNMATCHED, entity.unresolvedReference());
+            case DEFINITION_REFERENCE, GROUP_REFERENCE -> BptSlots.platform(run, entity, c);
+            case VALUE_TEXT -> throw new IllegalStateException("value texts are made with their type's index");
             case SKIPPED_REFERENCE -> new SlotSource.Emptied(c.target() == null ? "an entity osmigrate does not move"
                     : c.target().qualifiedName() + ", which is skipped");
             case DEFAULT_FILL -> throw new IllegalStateException("handled above");
@@ -152,7 +164,7 @@ final class TablePlans {
         return run.plan().shaping().keptOf(entity.entity()).orElse(null);
     }
 
-    private static SlotSource keyMapped(RunContext run, EntityRef target) {
+    static SlotSource keyMapped(RunContext run, EntityRef target) {
         boolean lookup = run.plan().entity(target.qualifiedName()).map(p -> p.mode() == Mode.LOOKUP).orElse(false);
         return new SlotSource.KeyMapped(run.scopeOf(target), target, lookup);
     }
@@ -164,7 +176,8 @@ final class TablePlans {
 
     private static TableRead read(RunContext run, PlannedEntity entity, List<String> columns, List<ValueKind> kinds) {
         ColumnInfo srcId = column(run.source().catalog(), entity.sourceTable(), entity.identifier().sourceColumn());
-        return new TableRead(entity.sourceTable(), srcId.name(), ValueKind.of(srcId.jdbcType()), columns, kinds);
+        return new TableRead(entity.sourceTable(), srcId.name(), ValueKind.of(srcId.jdbcType()), columns, kinds,
+                entity.sourceFilter());
     }
 
     private static ColumnInfo column(PhysicalCatalog catalog, String table, String column) {

@@ -14,6 +14,7 @@ import io.osmigrate.dialect.Dialect;
 import io.osmigrate.dialect.PhysicalCatalog;
 import io.osmigrate.pipeline.RunContext;
 import io.osmigrate.plan.ColumnPlan;
+import io.osmigrate.plan.ColumnRole;
 import io.osmigrate.plan.PlannedEntity;
 import io.osmigrate.plan.StaticPlan;
 import io.osmigrate.spec.Mode;
@@ -87,8 +88,10 @@ public final class VerifyPhase {
                     if (parent.isEmpty()) {
                         continue;
                     }
+                    // a user column's 0 means "no user" (BPT keeps it)
                     String sql = "SELECT COUNT(*) FROM " + d.quote(e.destinationTable()) + " c WHERE c." + d.quote(col.destinationColumn())
-                            + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + d.quote(parent.get()[0]) + " p WHERE p."
+                            + " IS NOT NULL" + (col.role() == ColumnRole.USER_REFERENCE ? " AND c." + d.quote(col.destinationColumn())
+                            + " <> 0" : "") + " AND NOT EXISTS (SELECT 1 FROM " + d.quote(parent.get()[0]) + " p WHERE p."
                             + d.quote(parent.get()[1]) + " = c." + d.quote(col.destinationColumn()) + ")";
                     try (ResultSet rs = s.executeQuery(sql)) {
                         rs.next();
@@ -122,6 +125,8 @@ public final class VerifyPhase {
                     .flatMap(st -> table(dst, st).map(t -> new String[] {t, column(dst, t, st.destinationIdColumn())}));
             case USER_REFERENCE -> dst.table("OSSYS_USER").map(t -> new String[] {t, column(dst, t, "ID")});
             case TENANT_ID, TENANT_REFERENCE -> dst.table("OSSYS_TENANT").map(t -> new String[] {t, column(dst, t, "ID")});
+            case GROUP_REFERENCE -> dst.table("OSSYS_GROUP").map(t -> new String[] {t, column(dst, t, "ID")});
+            case DEFINITION_REFERENCE -> dst.table(col.target().name()).map(t -> new String[] {t, column(dst, t, "ID")});
             default -> Optional.empty();
         };
     }
@@ -143,7 +148,8 @@ public final class VerifyPhase {
 
     private static long count(RunContext run, PlannedEntity e) throws SQLException {
         try (Connection c = run.source().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + run.source().dialect().quote(e.sourceTable()))) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + run.source().dialect().quote(e.sourceTable())
+                     + (e.sourceFilter() == null ? "" : " WHERE " + e.sourceFilter()))) {
             rs.next();
             return rs.getLong(1);
         }

@@ -16,6 +16,10 @@ public enum DeadLetterReason {
     TENANT_UNMATCHED("tenant-unmatched"),
     /** A user it references has no twin in the destination. */
     USER_UNMATCHED("user-unmatched"),
+    /** A BPT definition or status it references has no active twin in the destination. */
+    DEFINITION_UNMATCHED("definition-unmatched"),
+    /** A group it references has no twin (same tenant and name) in the destination. */
+    GROUP_UNMATCHED("group-unmatched"),
     /** A mandatory reference to an entity osmigrate does not move. */
     REFERENCE_TO_SKIPPED("reference-to-skipped"),
     /** A unique index or primary key of the destination rejected it. */

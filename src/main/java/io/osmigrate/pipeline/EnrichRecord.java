@@ -36,7 +36,7 @@ final class EnrichRecord {
             Slot slot = plan.slots().get(i);
             Object value = slot.sourceIndex() < 0 ? null : read.values()[slot.sourceIndex()];
             SlotSource source = slot.source();
-            if (source instanceof SlotSource.Copy) {
+            if (source instanceof SlotSource.Copy || source instanceof SlotSource.ValueText) {
                 row.values[i] = value;
             } else if (source instanceof SlotSource.Fill f) {
                 row.values[i] = f.value();

@@ -36,6 +36,8 @@ final class ResolveReferences {
         for (int i = 0; i < plan.slots().size(); i++) {
             if (plan.slots().get(i).source() instanceof SlotSource.KeyMapped k) {
                 column(table, rows, i, k);
+            } else if (plan.slots().get(i).source() instanceof SlotSource.ValueText v) {
+                ResolveValueTexts.column(table, rows, i, v);
             }
         }
     }

@@ -68,6 +68,15 @@ public final class RowStream implements Iterator<SourceRow>, AutoCloseable {
         return parts;
     }
 
+    /** The WHERE clause of the read's filter and a chunk's identifiers, either or both. */
+    private String where(String idCondition) {
+        String filter = read.filter();
+        if (filter == null && idCondition == null) {
+            return "";
+        }
+        return " WHERE " + (filter == null ? idCondition : idCondition == null ? filter : "(" + filter + ") AND " + idCondition);
+    }
+
     /** Runs the query of the next chunk; false when there is none left. */
     private boolean nextQuery() throws SQLException {
         closeQuery();
@@ -78,7 +87,7 @@ public final class RowStream implements Iterator<SourceRow>, AutoCloseable {
         String columns = read.columns().stream().map(dialect::quote).collect(Collectors.joining(", "));
         String id = dialect.quote(read.idColumn());
         String sql = "SELECT " + id + (columns.isEmpty() ? "" : ", " + columns) + " FROM " + dialect.quote(read.table())
-                + (ids == null ? "" : " WHERE " + id + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
+                + where(ids == null ? null : id + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")
                 + " ORDER BY " + id;
         statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(fetchSize);

@@ -10,6 +10,7 @@ import org.apache.camel.ProducerTemplate;
 
 import io.osmigrate.config.OsmSettings;
 import io.osmigrate.env.Environment;
+import io.osmigrate.maps.RecordMap;
 import io.osmigrate.maps.StaticMap;
 import io.osmigrate.maps.TenantMap;
 import io.osmigrate.maps.UserMap;
@@ -46,6 +47,7 @@ public final class RunContext {
     private final Instant startedAt = Instant.now();
     private final Map<String, Integer> scopes = new HashMap<>();
     private final Map<EntityRef, Set<Object>> failed = new HashMap<>();
+    private final Map<String, RecordMap> platformMaps = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RunContext(String runId, Plan plan, MigrationSpec spec, OsmSettings settings, Environment source,
                       Environment destination, StateStore state, ProducerTemplate producer, StaticMap statics,
@@ -117,6 +119,16 @@ public final class RunContext {
 
     public void users(UserMap map) {
         this.users = map;
+    }
+
+    /** Sets the map of a platform table (a BPT definition table, OSSYS_GROUP) that the bpt phase made. */
+    public void platformMap(String table, RecordMap map) {
+        platformMaps.put(table.toUpperCase(java.util.Locale.ROOT), map);
+    }
+
+    /** The map of a platform table, or null when the run has not made it (no bpt phase). */
+    public RecordMap platformMap(String table) {
+        return platformMaps.get(table.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** Whether this run was asked to stop early (SIGTERM, a host stopping). */

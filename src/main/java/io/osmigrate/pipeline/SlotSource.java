@@ -39,6 +39,19 @@ public sealed interface SlotSource {
     record KeyMapped(int scope, EntityRef target, boolean lookupTarget) implements SlotSource {
     }
 
+    /**
+     * A value text that holds an id of the entity its row's type names (a BPT input or output): replaced, in bulk
+     * per batch, through the target that type has here (a {@link KeyMapped} or a {@link Mapped}); copied when the
+     * type is not a reference. A reference type with no target here is unresolved.
+     *
+     * @param typeIndex index of the type (SS_TYPE) in the source row
+     * @param targets   by the referenced entity's key, as {@code AttributeType} decodes a type
+     * @param policy    what a text that cannot be remapped does
+     */
+    record ValueText(int typeIndex, java.util.Map<io.osmigrate.metamodel.EntityKey, SlotSource> targets,
+                     UnresolvedPolicy policy) implements SlotSource {
+    }
+
     /** Inserted empty and set once its cycle group is loaded (a cycle's broken edge, a self-reference). */
     record Deferred() implements SlotSource {
     }

@@ -12,7 +12,7 @@ import io.osmigrate.spec.UnresolvedPolicy;
 /**
  * A planned table as the table pipeline moves it: where its rows are read, which columns they fill and
  * how, where they go, and the policies that apply. Any table is described this way: an application
- * entity now, the BPT instance and event tables next. Immutable.
+ * entity, a BPT instance table. Immutable.
  *
  * @param name       the table's name for people and route ids, e.g. "OrdersCore.Order"
  * @param entity     what the key map calls it (espace and entity SS_Keys)

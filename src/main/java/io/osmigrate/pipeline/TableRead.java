@@ -14,9 +14,10 @@ import io.osmigrate.dialect.ValueKind;
  * @param columns  the other columns, in the order their values appear in {@link SourceRow#values()}
  * @param kinds    how each of those columns is read
  * @param only     the identifiers of the rows to read, ascending (Long, or text for a text identifier); null: every row
+ * @param filter   a condition in the source's SQL selecting the rows to read (with {@code only}, both apply), or null
  */
 public record TableRead(String table, String idColumn, ValueKind idKind, List<String> columns, List<ValueKind> kinds,
-                        List<Object> only) {
+                        List<Object> only, String filter) {
 
     public TableRead {
         columns = List.copyOf(columns);
@@ -26,7 +27,13 @@ public record TableRead(String table, String idColumn, ValueKind idKind, List<St
 
     /** A read of the whole table. */
     public TableRead(String table, String idColumn, ValueKind idKind, List<String> columns, List<ValueKind> kinds) {
-        this(table, idColumn, idKind, columns, kinds, null);
+        this(table, idColumn, idKind, columns, kinds, null, null);
+    }
+
+    /** A read of the rows a condition selects (the BPT instances a spec chooses). */
+    public TableRead(String table, String idColumn, ValueKind idKind, List<String> columns, List<ValueKind> kinds,
+                     String filter) {
+        this(table, idColumn, idKind, columns, kinds, null, filter);
     }
 
     /**
@@ -37,7 +44,7 @@ public record TableRead(String table, String idColumn, ValueKind idKind, List<St
     public TableRead restrictedTo(Collection<String> sourceIds) {
         List<Object> ids = sourceIds.stream().distinct().map(this::sourceId)
                 .sorted(numeric() ? Comparator.comparing(o -> (Long) o) : Comparator.comparing(o -> (String) o)).toList();
-        return new TableRead(table, idColumn, idKind, columns, kinds, ids);
+        return new TableRead(table, idColumn, idKind, columns, kinds, ids, filter);
     }
 
     /**

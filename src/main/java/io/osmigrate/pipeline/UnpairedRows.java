@@ -42,7 +42,8 @@ public final class UnpairedRows {
         if (keyMap.pairCount(plan.scope()) == 0) {
             return Optional.empty();
         }
-        TableRead ids = new TableRead(plan.read().table(), plan.read().idColumn(), plan.read().idKind(), List.of(), List.of());
+        TableRead ids = new TableRead(plan.read().table(), plan.read().idColumn(), plan.read().idKind(), List.of(), List.of(),
+                plan.read().filter());
         List<String> unpaired = new ArrayList<>();
         long paired = 0;
         try (RowStream rows = RowStream.open(run.source().dataSource(), run.source().dialect(), ids, run.settings().fetchSize())) {

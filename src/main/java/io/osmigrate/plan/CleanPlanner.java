@@ -99,6 +99,28 @@ final class CleanPlanner {
         return steps;
     }
 
+    /**
+     * The clean of the BPT instance tables: only the rows an earlier run moved go (the destination's own instances
+     * live beside them), their deferred references emptied first, then deleted in reverse load order.
+     */
+    static List<CleanStep> pairedSteps(List<PlannedEntity> bptTables) {
+        List<CleanStep> steps = new ArrayList<>();
+        for (PlannedEntity p : bptTables) {
+            List<String> deferred = p.deferredColumns().stream().map(ColumnPlan::destinationColumn).toList();
+            if (!deferred.isEmpty()) {
+                steps.add(new CleanStep(p.entity(), p.destinationTable(), p.identifier().destinationColumn(),
+                        CleanStep.Action.NULL_DEFERRED_PAIRED, deferred, List.of()));
+            }
+        }
+        List<PlannedEntity> reverse = new ArrayList<>(bptTables);
+        reverse.sort(Comparator.comparingInt(PlannedEntity::order).reversed());
+        for (PlannedEntity p : reverse) {
+            steps.add(new CleanStep(p.entity(), p.destinationTable(), p.identifier().destinationColumn(),
+                    CleanStep.Action.DELETE_PAIRED, List.of(), List.of()));
+        }
+        return steps;
+    }
+
     private static String catalogColumn(EnvironmentView view, String table, String column) {
         return view.catalog().column(table, column).map(c -> c.name()).orElse(column);
     }

@@ -20,7 +20,14 @@ public record CleanStep(EntityRef entity, String table, String idColumn, Action 
         /** Delete the rows of a consumer that reference rows being deleted. */
         DELETE_REFERENCING,
         /** Delete every row of a moved entity's table. */
-        DELETE_ALL
+        DELETE_ALL,
+        /** Empty the deferred reference columns of the rows osmigrate moved into a BPT instance table (its pairs). */
+        NULL_DEFERRED_PAIRED,
+        /**
+         * Delete the rows osmigrate moved into a BPT instance table (its pairs), then forget the pairs: the
+         * destination's own process instances stay.
+         */
+        DELETE_PAIRED
     }
 
     /** Rows whose {@code column} references a row of {@code parent} that the clean deletes. */

@@ -80,13 +80,14 @@ final class EntityPlanner {
         }
         return Optional.of(new PlannedEntity(0, EntityRef.of(entity), mode, srcTable.get(), dstTable.get(),
                 source.rows().count(srcTable.get()), destination.rows().count(dstTable.get()), identifier.get(), columns, match,
-                0, spec.batchSize(settings, configuredBatchSize), spec.conflictPolicy(settings), spec.unresolvedPolicy(settings)));
+                0, spec.batchSize(settings, configuredBatchSize), spec.conflictPolicy(settings), spec.unresolvedPolicy(settings),
+                null));
     }
 
     private PlannedEntity skipped(Entity entity, EntitySettings settings) {
         return new PlannedEntity(0, EntityRef.of(entity), Mode.SKIP, entity.physicalTable(), null, 0, 0, null, List.of(),
                 List.of(), 0, spec.batchSize(settings, configuredBatchSize), spec.conflictPolicy(settings),
-                spec.unresolvedPolicy(settings));
+                spec.unresolvedPolicy(settings), null);
     }
 
     private Optional<String> table(EnvironmentView env, Entity entity, String subject) {
@@ -238,6 +239,9 @@ final class EntityPlanner {
         Entity t = target.get();
         if (t.isStatic()) {
             return ColumnRole.STATIC_REFERENCE;
+        }
+        if (t.system() && modes.get(t.key()) == Mode.MOVE) {
+            return ColumnRole.REFERENCE; // a BPT instance table the run moves
         }
         if (t.system()) {
             if (t.physicalTable().equalsIgnoreCase(Metamodel.USER_TABLE)) {

@@ -22,11 +22,13 @@ import io.osmigrate.spec.Mode;
  * @param triggersOff the destination's OSEVT_* tables of the entities the run writes, whose rows triggers-off
  *                 saves and deletes before any write (empty for a plan made without them)
  * @param shaping  the subset of the moved rows ({@link Shaping#none()}: every row moves)
+ * @param bpt      what the bpt phase maps and which process instances move; null for a plan made without the
+ *                 BPT definitions
  */
 public record Plan(String spec, String specFile, String source, String destination, String sourceEngine,
                    String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
                    List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings, UsersPlan users,
-                   List<TriggeredTable> triggersOff, Shaping shaping) {
+                   List<TriggeredTable> triggersOff, Shaping shaping, BptPlan bpt) {
 
     public Plan {
         entities = List.copyOf(entities);
@@ -44,7 +46,7 @@ public record Plan(String spec, String specFile, String source, String destinati
                 List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings, UsersPlan users,
                 List<TriggeredTable> triggersOff) {
         this(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred, clean,
-                findings, users, triggersOff, Shaping.none());
+                findings, users, triggersOff, Shaping.none(), null);
     }
 
     /** A plan without its users part, as {@link Planner} makes it from the metamodels alone. */
@@ -52,7 +54,7 @@ public record Plan(String spec, String specFile, String source, String destinati
                 String destinationEngine, List<PlannedEntity> entities, List<StaticPlan> statics,
                 List<DeferredReference> deferred, List<CleanStep> clean, List<Finding> findings) {
         this(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred, clean,
-                findings, null, List.of(), Shaping.none());
+                findings, null, List.of(), Shaping.none(), null);
     }
 
     /** This plan with its users part and the findings that came with it. */
@@ -60,7 +62,7 @@ public record Plan(String spec, String specFile, String source, String destinati
         List<Finding> all = new java.util.ArrayList<>(findings);
         usersFindings.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, all, usersPlan, triggersOff, shaping);
+                clean, all, usersPlan, triggersOff, shaping, bpt);
     }
 
     /** This plan with more findings (those it has already are not repeated). */
@@ -68,19 +70,30 @@ public record Plan(String spec, String specFile, String source, String destinati
         List<Finding> all = new java.util.ArrayList<>(findings);
         more.stream().filter(f -> !all.contains(f)).forEach(all::add);
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, all, users, triggersOff, shaping);
+                clean, all, users, triggersOff, shaping, bpt);
     }
 
     /** This plan with its triggered tables and the findings that came with them. */
     public Plan withTriggersOff(List<TriggeredTable> tables, List<Finding> more) {
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, findings, users, tables, shaping).withFindings(more);
+                clean, findings, users, tables, shaping, bpt).withFindings(more);
     }
 
     /** This plan with its subset. */
     public Plan withShaping(Shaping newShaping) {
         return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
-                clean, findings, users, triggersOff, newShaping);
+                clean, findings, users, triggersOff, newShaping, bpt);
+    }
+
+    /** This plan with what its bpt phase maps (the instance tables are among its entities already). */
+    public Plan withBpt(BptPlan value) {
+        return new Plan(spec, specFile, source, destination, sourceEngine, destinationEngine, entities, statics, deferred,
+                clean, findings, users, triggersOff, shaping, value);
+    }
+
+    /** Whether the entity is a BPT instance table this plan moves. */
+    public boolean isBptTable(EntityRef entity) {
+        return bpt != null && bpt.moves(entity);
     }
 
     /** True when no finding blocks the run. */

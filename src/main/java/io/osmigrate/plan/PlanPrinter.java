@@ -68,6 +68,8 @@ public final class PlanPrinter {
                     case DELETE_REFERENCING -> "delete rows referencing deleted data through " + String.join(", ",
                             step.conditions().stream().map(x -> x.column() + " → " + x.parent().qualifiedName()).toList());
                     case DELETE_ALL -> "delete every row";
+                    case NULL_DEFERRED_PAIRED -> "empty " + String.join(", ", step.columns()) + " of the rows moved before";
+                    case DELETE_PAIRED -> "delete the rows moved before (the destination's own stay)";
                 };
                 c.add(new String[] {step.entity().qualifiedName(), step.table(), what});
             }
@@ -83,6 +85,9 @@ public final class PlanPrinter {
                     table.writtenBy()});
             }
             TextTable.render(out, "  ", t, i -> i == 2);
+        }
+        if (plan.bpt() != null) {
+            printBpt(out, plan);
         }
         if (plan.users() != null) {
             UsersPlanPrinter.print(out, plan.users());
@@ -100,6 +105,34 @@ public final class PlanPrinter {
                 .append(errors == 1 ? " error, " : " errors, ").append(warnings).append(warnings == 1 ? " warning" : " warnings")
                 .append('\n');
         return out.toString();
+    }
+
+    private static void printBpt(StringBuilder out, Plan plan) {
+        BptPlan bpt = plan.bpt();
+        out.append("\nBPT (definitions, statuses and groups mapped, never written; instances: ").append(bpt.instances().wire())
+                .append(")\n");
+        out.append("  processes in scope: ").append(bpt.processes().isEmpty() ? "none" : String.join(", ", bpt.processes()))
+                .append('\n');
+        List<String[]> d = new ArrayList<>();
+        d.add(new String[] {"definition table", "in scope", "matched", "unmatched"});
+        for (BptPlan.DefinitionMatch m : bpt.definitions()) {
+            d.add(new String[] {m.table(), TextTable.count(m.inScope()), TextTable.count(m.matched()), String.join(", ", m.unmatched())});
+        }
+        TextTable.render(out, "  ", d, i -> i == 1 || i == 2);
+        if (bpt.tables().isEmpty()) {
+            out.append("  no process instance moves\n");
+            return;
+        }
+        out.append("  instance tables (in the load order above, reported under the bpt phase):\n");
+        List<String[]> t = new ArrayList<>();
+        t.add(new String[] {"#", "table", "instances to move", "dest. rows"});
+        for (PlannedEntity e : plan.moved()) {
+            if (bpt.moves(e.entity())) {
+                t.add(new String[] {Integer.toString(e.order()), e.sourceTable(), TextTable.count(e.sourceRows()),
+                    TextTable.count(e.destinationRows())});
+            }
+        }
+        TextTable.render(out, "  ", t, i -> i == 2 || i == 3);
     }
 
     private static String nullToDash(String s) {

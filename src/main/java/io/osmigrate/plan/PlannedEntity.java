@@ -19,11 +19,13 @@ import io.osmigrate.spec.UnresolvedPolicy;
  *                   references of a group are set once its last entity is loaded
  * @param columns    the destination columns written on insert (the identifier is not among them)
  * @param match      attributes that identify a row in both environments (Lookup, match-existing)
+ * @param sourceFilter the condition (source SQL) that selects the rows to move, or null for every row: the BPT
+ *                   instance tables move only the instances the spec chooses
  */
 public record PlannedEntity(int order, EntityRef entity, Mode mode, String sourceTable, String destinationTable,
                             long sourceRows, long destinationRows, Identifier identifier, List<ColumnPlan> columns,
                             List<MatchColumn> match, int cycleGroup, int batchSize, ConflictPolicy onConflict,
-                            UnresolvedPolicy unresolvedReference) {
+                            UnresolvedPolicy unresolvedReference, String sourceFilter) {
 
     public PlannedEntity {
         columns = List.copyOf(columns);
@@ -54,6 +56,6 @@ public record PlannedEntity(int order, EntityRef entity, Mode mode, String sourc
 
     PlannedEntity withOrder(int newOrder, int newGroup, List<ColumnPlan> newColumns) {
         return new PlannedEntity(newOrder, entity, mode, sourceTable, destinationTable, sourceRows, destinationRows,
-                identifier, newColumns, match, newGroup, batchSize, onConflict, unresolvedReference);
+                identifier, newColumns, match, newGroup, batchSize, onConflict, unresolvedReference, sourceFilter);
     }
 }

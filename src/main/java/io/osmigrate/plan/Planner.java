@@ -33,6 +33,15 @@ public final class Planner {
     /** As {@link #plan(MigrationSpec, EnvironmentView, EnvironmentView, int)}; {@code clean} adds the clean phase's steps. */
     public static Plan plan(MigrationSpec spec, EnvironmentView source, EnvironmentView destination, int configuredBatchSize,
                             boolean clean) {
+        return plan(spec, source, destination, configuredBatchSize, clean, null);
+    }
+
+    /**
+     * As {@link #plan(MigrationSpec, EnvironmentView, EnvironmentView, int, boolean)}, with the BPT process instances
+     * of the scope's process definitions planned as tables of the same load order; {@code bpt} null plans none.
+     */
+    public static Plan plan(MigrationSpec spec, EnvironmentView source, EnvironmentView destination, int configuredBatchSize,
+                            boolean clean, BptSources bpt) {
         List<Finding> findings = new ArrayList<>();
         source.metamodel().anomalies().forEach(a -> findings.add(Finding.warning("metamodel-anomaly", source.name(), a)));
         destination.metamodel().anomalies().forEach(a -> findings.add(Finding.warning("metamodel-anomaly", destination.name(), a)));
@@ -41,27 +50,48 @@ public final class Planner {
         scope.joinedBecause().forEach((key, why) -> findings.add(Finding.info("joined-scope", name(source, key),
                 name(source, key) + " joins the scope as " + scope.modes().get(key).wire() + " (" + why + ")")));
 
-        EntityPlanner entityPlanner = new EntityPlanner(spec, source, destination, scope.modes(), configuredBatchSize, findings);
+        Map<EntityKey, Mode> modes = new LinkedHashMap<>(scope.modes());
+        BptPlanner.Result instances = null;
+        if (bpt != null) {
+            Set<String> espaces = scope.modes().entrySet().stream().filter(e -> e.getValue() == Mode.MOVE)
+                    .map(e -> e.getKey().espace()).collect(Collectors.toSet());
+            instances = BptPlanner.plan(spec, source, destination, bpt, espaces, configuredBatchSize, findings);
+            instances.tables().forEach(t -> modes.put(t.entity().key(), Mode.MOVE));
+        }
+        EntityPlanner entityPlanner = new EntityPlanner(spec, source, destination, modes, configuredBatchSize, findings);
         List<PlannedEntity> planned = new ArrayList<>();
         for (Map.Entry<EntityKey, Mode> e : scope.modes().entrySet()) {
             entityPlanner.plan(source.metamodel().entity(e.getKey()).orElseThrow(), e.getValue()).ifPresent(planned::add);
         }
+        List<LoadOrder.Edge> valueEdges = List.of();
+        if (instances != null) {
+            planned.addAll(instances.tables());
+            valueEdges = instances.valueEdges();
+        }
         List<DeferredReference> deferred = new ArrayList<>();
         List<PlannedEntity> ordered = new ArrayList<>();
-        ordered.addAll(order(planned, Mode.LOOKUP, deferred, findings));
-        ordered.addAll(order(planned, Mode.MOVE, deferred, findings));
+        ordered.addAll(order(planned, Mode.LOOKUP, deferred, findings, List.of()));
+        ordered.addAll(order(planned, Mode.MOVE, deferred, findings, valueEdges));
         findings.addAll(lookupsMatchingThroughMovedEntities(planned));
         planned.stream().filter(p -> p.mode() == Mode.SKIP)
                 .sorted(Comparator.comparing(p -> p.entity().qualifiedName())).forEach(ordered::add);
         List<StaticPlan> statics = statics(scope.statics(), source, destination, spec, findings);
-        List<CleanStep> cleanSteps = clean ? CleanPlanner.plan(ordered, destination.metamodel(), destination, findings) : List.of();
-        return new Plan(spec.name(), spec.file().toString(), source.name(), destination.name(), source.engine(),
+        // of the process instances, the clean deletes only those moved before: the destination's own live beside them
+        Set<EntityRef> bptTables = instances == null ? Set.of() : Set.copyOf(instances.plan().tables());
+        List<CleanStep> cleanSteps = new ArrayList<>();
+        if (clean) {
+            cleanSteps.addAll(CleanPlanner.plan(ordered.stream().filter(p -> !bptTables.contains(p.entity())).toList(),
+                    destination.metamodel(), destination, findings));
+            cleanSteps.addAll(CleanPlanner.pairedSteps(ordered.stream().filter(p -> bptTables.contains(p.entity())).toList()));
+        }
+        Plan plan = new Plan(spec.name(), spec.file().toString(), source.name(), destination.name(), source.engine(),
                 destination.engine(), ordered, statics, deferred, cleanSteps, findings.stream().distinct().toList());
+        return instances == null ? plan : plan.withBpt(instances.plan());
     }
 
     /** Orders the entities of one mode by their references among themselves; marks deferred columns. */
     private static List<PlannedEntity> order(List<PlannedEntity> planned, Mode mode, List<DeferredReference> deferred,
-                                             List<Finding> findings) {
+                                             List<Finding> findings, List<LoadOrder.Edge> extraEdges) {
         Map<EntityRef, PlannedEntity> byRef = new LinkedHashMap<>();
         planned.stream().filter(p -> p.mode() == mode).forEach(p -> byRef.put(p.entity(), p));
         List<LoadOrder.Edge> edges = new ArrayList<>();
@@ -80,6 +110,7 @@ public final class Planner {
                 }
             }
         }
+        extraEdges.stream().filter(e -> byRef.containsKey(e.child()) && byRef.containsKey(e.parent())).forEach(edges::add);
         LoadOrder.Result result = LoadOrder.of(byRef.keySet(), edges);
         result.errors().forEach(e -> findings.add(Finding.error("mandatory-cycle", mode.wire(), e)));
         if (!result.errors().isEmpty()) {

@@ -24,6 +24,9 @@ public final class UnpairedDestinationRows {
     public static List<Finding> findings(Plan plan, ToLongFunction<EntityRef> pairedRows) {
         List<Finding> findings = new ArrayList<>();
         for (PlannedEntity e : plan.moved()) {
+            if (plan.isBptTable(e.entity())) {
+                continue; // the destination's own process instances live beside the moved ones
+            }
             if (e.destinationRows() > 0 && e.sourceRows() > 0 && pairedRows.applyAsLong(e.entity()) == 0) {
                 findings.add(Finding.warning(CODE, e.entity().qualifiedName(), String.format(Locale.ROOT,
                         "the destination table already holds %,d rows and the key map pairs none of them with source rows,"

@@ -36,7 +36,8 @@ public final class ReportPrinter {
             UsersReport.print(out, r.users());
         }
         if (!r.subscriptions().isEmpty()) {
-            out.append("\nBPT subscriptions of the destination (taken out by triggers-off, put back by events)\n");
+            out.append("\nBPT subscriptions of the destination (taken out by triggers-off, put back by events; events-added: the"
+                    + " source's subscriptions of moved activities, remapped)\n");
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"phase", "event table", "entity", "rows", "saved", "deleted", "put back", "already there",
                 "not put back"});

@@ -15,7 +15,7 @@ import io.osmigrate.pipeline.RunStoppedException;
  * direct:run
  *   run-plan        plan both environments; a blocked plan ends here (nothing written)
  *   run-start       recovery, the run's record, the maps, the destination's row counts
- *   run-statics, run-triggers-off, run-users, run-clean, run-users-after-clean, run-data, run-deferred,
+ *   run-statics, run-triggers-off, run-users, run-clean, run-users-after-clean, run-bpt, run-data, run-deferred,
  *   run-resolve (a replay: the dead letters it moved marked resolved), run-events, run-verify
  *                   each the phase's own route, when the run has that phase
  *   run-stopped / run-failed   a stop request or a failure ends the phases; the run still reports
@@ -41,6 +41,7 @@ public final class RunRoutes extends RouteBuilder {
                         .filter(e -> has(e, Phase.CLEAN)).id("run-if-clean").to("direct:phase-clean").id("run-clean").end()
                         .filter(e -> has(e, Phase.USERS) && usersAfterClean(e)).id("run-if-users-after-clean")
                             .to("direct:phase-users").id("run-users-after-clean").end()
+                        .filter(e -> has(e, Phase.BPT)).id("run-if-bpt").to("direct:phase-bpt").id("run-bpt").end()
                         .filter(e -> has(e, Phase.DATA)).id("run-if-data")
                             .to("direct:phase-data").id("run-data")
                             .to("direct:phase-deferred").id("run-deferred")
@@ -61,6 +62,7 @@ public final class RunRoutes extends RouteBuilder {
         phase("triggers-off").process(RunSteps::triggersOff).id("triggers-off-tables");
         phase("users").process(RunSteps::users).id("users-tenants-users-links");
         phase("clean").process(RunSteps::clean).id("clean-steps");
+        phase("bpt").process(RunSteps::bpt).id("bpt-maps");
         phase("data").process(RunSteps::data).id("data-tables");
         phase("deferred").process(RunSteps::deferred).id("deferred-tables");
         phase("resolve").process(RunSteps::resolve).id("resolve-dead-letters");

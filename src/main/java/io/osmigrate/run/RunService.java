@@ -30,13 +30,14 @@ import io.osmigrate.state.Runs;
  * phase the user map is a plain lookup by tenant and username.
  *
  * <p>A replay ({@link #replay}) is a run of its own through the same route: the past run's spec, with the phases
- * triggers-off, data (and deferred), events and verify, whose data and deferred phases read again from the source
+ * triggers-off, bpt (its maps), data (and deferred), events and verify, whose data and deferred phases read again from the source
  * only the rows of the past run's open dead letters.
  */
 public final class RunService {
 
     /** The phases of a replay: no clean, no users phase (the user map is the plain lookup), no statics figures. */
-    private static final Set<Phase> REPLAY_PHASES = EnumSet.of(Phase.TRIGGERS_OFF, Phase.DATA, Phase.EVENTS, Phase.VERIFY);
+    private static final Set<Phase> REPLAY_PHASES = EnumSet.of(Phase.TRIGGERS_OFF, Phase.BPT, Phase.DATA, Phase.EVENTS,
+            Phase.VERIFY);
 
     /** The outcome of a run that ended without a report: refused (its environments held), or broken. */
     public static final String ERROR = "ERROR";

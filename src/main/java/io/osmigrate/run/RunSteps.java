@@ -27,6 +27,7 @@ import io.osmigrate.events.TriggersOffPhase;
 import io.osmigrate.maps.StaticMap;
 import io.osmigrate.maps.TenantMap;
 import io.osmigrate.maps.UserMap;
+import io.osmigrate.phases.BptPhase;
 import io.osmigrate.phases.CleanPhase;
 import io.osmigrate.phases.DataPhase;
 import io.osmigrate.phases.DeferredPhase;
@@ -152,6 +153,13 @@ final class RunSteps {
         r.users.addAll(users.figures());
     }
 
+    /** Maps BPT definitions, statuses and groups (writes nothing); the instance tables then move with the data. */
+    static void bpt(Exchange exchange) throws Exception {
+        RunInProgress r = run(exchange);
+        r.context.stop().check("the bpt phase");
+        r.figures.addAll(BptPhase.run(r.context, r.planned.bpt().source(), r.planned.bpt().destination()));
+    }
+
     static void clean(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
         r.runtime.board().phase(Phase.CLEAN);
@@ -184,7 +192,8 @@ final class RunSteps {
         RunInProgress r = run(exchange);
         r.runtime.board().phase(Phase.EVENTS);
         r.context.stop().check("the events phase");
-        EventsPhase.run(r.context, r.subscriptions::add, r.notRestored::add);
+        EventsPhase.run(r.context, r.planned.source().metamodel(), r.planned.destination().metamodel(), r.subscriptions::add,
+                r.notRestored::add);
     }
 
     static void verify(Exchange exchange) throws Exception {

@@ -12,11 +12,12 @@ import java.util.Optional;
  *
  * @param file     where it was read from (named in every error about it)
  * @param users    the users phase's settings (all defaults when the spec has no users section)
+ * @param bpt      which BPT process instances move (all defaults when the spec has no bpt section)
  * @param entities per-entity settings, keyed by "Module.Entity" as written
  * @param anonymize the anonymised attributes, keyed by "Module.Entity.Attribute" as written
  */
 public record MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
-                            StaticsSettings statics, TenantsSettings tenants, UsersSettings users, boolean clean,
+                            StaticsSettings statics, TenantsSettings tenants, UsersSettings users, BptSettings bpt, boolean clean,
                             Map<String, EntitySettings> entities, Map<String, AnonymizeRule> anonymize) {
 
     public MigrationSpec {
@@ -28,7 +29,8 @@ public record MigrationSpec(Path file, String source, String destination, Scope 
     public MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
                          StaticsSettings statics, TenantsSettings tenants, UsersSettings users, boolean clean,
                          Map<String, EntitySettings> entities) {
-        this(file, source, destination, scope, defaults, statics, tenants, users, clean, entities, Map.of());
+        this(file, source, destination, scope, defaults, statics, tenants, users, new BptSettings(null), clean, entities,
+                Map.of());
     }
 
     /** The spec's name: its file name without the extension. */

@@ -14,6 +14,7 @@ record SpecDocument(@JsonProperty("source") String source,
                     @JsonProperty("statics") StaticsSettings statics,
                     @JsonProperty("tenants") TenantsSettings tenants,
                     @JsonProperty("users") UsersSettings users,
+                    @JsonProperty("bpt") BptSettings bpt,
                     @JsonProperty("clean") Boolean clean,
                     @JsonProperty("entities") LinkedHashMap<String, EntitySettings> entities,
                     @JsonProperty("anonymize") LinkedHashMap<String, JsonNode> anonymize) {

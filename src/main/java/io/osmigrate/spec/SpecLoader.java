@@ -107,6 +107,7 @@ public final class SpecLoader {
                 doc.statics() == null ? new StaticsSettings(null) : doc.statics(),
                 doc.tenants() == null ? new TenantsSettings(null) : doc.tenants(),
                 UsersSpecCheck.check(file, yaml, doc.users() == null ? UsersSettings.defaults() : doc.users()),
+                doc.bpt() == null ? new BptSettings(null) : doc.bpt(),
                 doc.clean() != null && doc.clean(), entities, AnonymizeSpecCheck.check(file, yaml, doc.anonymizeOrEmpty()));
     }
 

@@ -269,7 +269,7 @@ class BadInputTest {
                         .says("--json is $DIR/a-file/plan.json, but $DIR/a-file is a file"),
                 command("plan without a spec", "plan").says("SPEC"),
                 command("run --phases with an unknown phase", "run", "$SPEC", "--phases", "data,copy")
-                        .says("unknown phase 'copy'", "statics, triggers-off, users, clean, data, events, verify"),
+                        .says("unknown phase 'copy'", "statics, triggers-off, users, clean, bpt, data, events, verify"),
 
                 // a plan that blocks: exit 3, and a run that never started has no id to print
                 run("a run whose plan is blocked", "source: src\ndestination: dst\nscope: {applications: [Orders]}\n").exits(3)

@@ -45,6 +45,9 @@ class DemoCommandTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Plan for spec demo", "CatalogCore.Product", "OrdersCore.OrderLine", "Runnable");
+        // the demo moves process instances: the plan's BPT part, the bpt phase's rows, the subscriptions added
+        assertThat(result.out()).contains("processes in scope: OrdersCore.OrderFulfillment", "ServiceCenter.Process_Input",
+                "events-added").containsPattern("bpt +ServiceCenter\\.Activity +\\d");
         assertThat(data.resolve("demo").resolve("source.mv.db")).exists();
         assertThat(data.resolve("demo").resolve("destination.mv.db")).exists();
 

@@ -86,7 +86,11 @@ abstract class SubscriptionsContract {
             assertThat(report.subscriptions().stream().filter(x -> x.phase().equals("events"))
                     .mapToLong(SubscriptionFigures::notPutBack).sum()).isEqualTo(2);
 
-            assertThat(Subscriptions.all(f)).isEqualTo(expected);
+            // beside them, the source's subscriptions of the activities the run moved (checked in BptInstancesContract)
+            long added = report.subscriptions().stream().filter(x -> x.phase().equals("events-added"))
+                    .mapToLong(SubscriptionFigures::putBack).sum();
+            assertThat(added).isPositive();
+            assertThat(Subscriptions.all(f)).containsAll(expected).hasSize(expected.size() + (int) added);
             assertThat(Subscriptions.queued(f)).isEqualTo(queued);
             assertThat(report.eventsNotRestored()).extracting(UnrestoredEvent::reason).containsExactlyInAnyOrder(
                     "its process definition " + auditDefinition(f) + " is no longer active in the destination",

@@ -273,13 +273,15 @@ final class HostFixture {
         }
     }
 
+    /** Rows of the destination's tables a run inserts into: application tables and BPT instance tables. */
     long destinationRows() throws SQLException {
         long total = 0;
         try (Connection c = DriverManager.getConnection(h2(environments.resolve("destination")) + ";USER=sa;PASSWORD=");
              Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME LIKE 'OSUSR%'")) {
+                    + " WHERE TABLE_SCHEMA = SCHEMA() AND (TABLE_NAME LIKE 'OSUSR%' OR TABLE_NAME IN ('OSSYS_BPM_PROCESS',"
+                    + " 'OSSYS_BPM_ACTIVITY', 'OSSYS_BPM_PROCESS_INPUT', 'OSSYS_BPM_PROCESS_OUTPUT', 'OSSYS_BPM_ACTIVITY_OUTPUT'))")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -44,7 +44,7 @@ class JobFilesTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(FILE + ", line 5")
                 .hasMessageContaining("phases[1] is not a phase")
-                .hasMessageContaining("allowed: statics, triggers-off, users, clean, data, events, verify")
+                .hasMessageContaining("allowed: statics, triggers-off, users, clean, bpt, data, events, verify")
                 .hasMessageNotContaining("everything");
     }
 

@@ -29,7 +29,7 @@ class PolicyTest {
         // the words are stored in OSM_DEAD_LETTER and read by people and scripts: they must not drift
         assertThat(Arrays.stream(DeadLetterReason.values()).map(DeadLetterReason::wire)).containsExactly("parent-failed",
                 "parent-missing", "lookup-unmatched", "static-unmatched", "tenant-unmatched", "user-unmatched",
-                "reference-to-skipped", "unique-violation", "foreign-key-violation", "data");
+                "definition-unmatched", "group-unmatched", "reference-to-skipped", "unique-violation", "foreign-key-violation", "data");
         assertThat(DeadLetterReason.of(ErrorKind.UNIQUE_VIOLATION)).isEqualTo(DeadLetterReason.UNIQUE_VIOLATION);
         assertThat(DeadLetterReason.of(ErrorKind.FOREIGN_KEY_VIOLATION)).isEqualTo(DeadLetterReason.FOREIGN_KEY_VIOLATION);
         assertThat(DeadLetterReason.of(ErrorKind.DATA)).isEqualTo(DeadLetterReason.DATA);
@@ -43,10 +43,10 @@ class PolicyTest {
         assertThat(Phase.parse(" Data ")).isEqualTo(Phase.DATA);
         assertThat(Phase.parse("Triggers-Off")).isEqualTo(Phase.TRIGGERS_OFF);
         assertThat(Arrays.stream(Phase.values()).filter(Phase::selectable).map(Phase::wire))
-                .containsExactly("statics", "triggers-off", "users", "clean", "data", "events", "verify");
+                .containsExactly("statics", "triggers-off", "users", "clean", "bpt", "data", "events", "verify");
         assertThatThrownBy(() -> Phase.parse("deferred")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown phase 'deferred'")
-                .hasMessageContaining("statics, triggers-off, users, clean, data, events, verify");
+                .hasMessageContaining("statics, triggers-off, users, clean, bpt, data, events, verify");
         assertThatThrownBy(() -> Phase.parse("triggers_off")).isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> Phase.parse("lookup")).isInstanceOf(ConfigException.class);
     }

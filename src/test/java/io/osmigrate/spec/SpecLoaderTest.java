@@ -60,6 +60,18 @@ class SpecLoaderTest {
         assertThat(spec.batchSize(none, 777)).isEqualTo(777);
         assertThat(spec.clean()).isFalse();
         assertThat(spec.tenants().missingOrDefault()).isEqualTo(TenantPolicy.FAIL);
+        assertThat(spec.bpt().instancesOrDefault()).isEqualTo(io.osmigrate.spec.BptSelection.ALL);
+    }
+
+    @Test
+    void bptInstancesAreAllOpenOrNone() {
+        assertThat(parse("source: a\ndestination: b\nscope: {modules: [X]}\nbpt:\n  instances: open\n").bpt()
+                .instancesOrDefault()).isEqualTo(io.osmigrate.spec.BptSelection.OPEN);
+        assertThatThrownBy(() -> parse("source: a\ndestination: b\nscope: {modules: [X]}\nbpt:\n  instances: closed\n"))
+                .hasMessageContaining("line 5").hasMessageContaining("bpt.instances is not an allowed value")
+                .hasMessageContaining("allowed: all, open, none");
+        assertThatThrownBy(() -> parse("source: a\ndestination: b\nscope: {modules: [X]}\nbpt:\n  instance: all\n"))
+                .hasMessageContaining("unknown key 'instance' under 'bpt'");
     }
 
     @Test

@@ -71,9 +71,10 @@ public final class MigrationCheck {
     private final TenantMap tenants;
     private final Map<Long, Long> users;
     private final UnresolvedPolicy unmatchedStatics;
+    private final BptCheck bpt;
     private final List<String> problems = new ArrayList<>();
 
-    private MigrationCheck(Plan plan, Environment source, Environment destination, StateStore state) {
+    private MigrationCheck(Plan plan, Environment source, Environment destination, StateStore state) throws SQLException {
         this.plan = plan;
         this.source = source;
         this.destination = destination;
@@ -85,6 +86,7 @@ public final class MigrationCheck {
         this.tenants = new TenantMap(src, dst);
         this.users = usersByTenantAndName(source, destination, tenants);
         this.unmatchedStatics = SpecLoader.load(Path.of(plan.specFile())).statics().unmatchedOrDefault();
+        this.bpt = plan.bpt() == null || plan.bpt().tables().isEmpty() ? null : new BptCheck(source, destination, tenants);
     }
 
     /**
@@ -114,9 +116,9 @@ public final class MigrationCheck {
             int scope = keyMap.scope(source.name(), destination.name(), e.entity(), MapKind.MOVED);
             List<PairBlock.Pair> pairs = keyMap.allPairs(scope);
             Map<Object, Object[]> src = rows(source, e.sourceTable(), e.identifier().sourceColumn(),
-                    e.columns().stream().map(ColumnPlan::sourceColumn).toList());
+                    e.columns().stream().map(ColumnPlan::sourceColumn).toList(), e.sourceFilter());
             Map<Object, Object[]> dst = rows(destination, e.destinationTable(), e.identifier().destinationColumn(),
-                    e.columns().stream().map(ColumnPlan::destinationColumn).toList());
+                    e.columns().stream().map(ColumnPlan::destinationColumn).toList(), null);
             Set<String> deadLettered = deadLettered(name, "data");
             Set<String> deferredLetters = deadLettered(name, "deferred");
             long ins = pairs.stream().filter(p -> p.kind() == PairBlock.Kind.INSERTED).count();
@@ -180,12 +182,16 @@ public final class MigrationCheck {
             }
             Object expected;
             try {
-                expected = expected(c, s[i]);
+                expected = c.role() == ColumnRole.VALUE_TEXT ? valueText(e, s, s[i])
+                        : c.role() == ColumnRole.USER_REFERENCE && plan.isBptTable(e.entity()) && s[i] instanceof Number n
+                        && n.longValue() == 0 ? s[i] : expected(c, s[i]);
             } catch (Unresolvable u) {
-                if (d[i] != null) {
+                // an emptied value text holds the null identifier's text
+                boolean empty = d[i] == null || c.role() == ColumnRole.VALUE_TEXT && (d[i].equals("0") || d[i].equals(""));
+                if (!empty) {
                     problems.add(e.entity().qualifiedName() + " " + id + "." + c.attribute() + ": " + u.getMessage()
                             + ", yet the destination holds " + d[i]);
-                } else if (!mayBeEmptied(e, c, deferredLetter)) {
+                } else if (!mayBeEmptied(e, c, deferredLetter, u)) {
                     problems.add(e.entity().qualifiedName() + " " + id + "." + c.attribute() + ": " + u.getMessage()
                             + ", so the row should have been dead-lettered, yet it was inserted with the reference empty ("
                             + (c.mandatory() ? "the attribute is mandatory" : "the policy is not empty") + ")");
@@ -204,7 +210,7 @@ public final class MigrationCheck {
      * was inserted empty before its target was known: it stays empty with a dead letter of the deferred
      * phase, unless the policy is empty.
      */
-    private boolean mayBeEmptied(PlannedEntity e, ColumnPlan c, boolean deferredLetter) {
+    private boolean mayBeEmptied(PlannedEntity e, ColumnPlan c, boolean deferredLetter, Unresolvable u) {
         if (c.deferred()) {
             return e.unresolvedReference() == UnresolvedPolicy.EMPTY || deferredLetter;
         }
@@ -215,6 +221,7 @@ public final class MigrationCheck {
             case STATIC_REFERENCE -> unmatchedStatics == UnresolvedPolicy.EMPTY;
             // the users phase decides per user (users.unmatched, strategy skip, users outside the selection)
             case USER_REFERENCE -> true;
+            case VALUE_TEXT -> e.unresolvedReference() == UnresolvedPolicy.EMPTY || u.getMessage().startsWith("user ");
             default -> e.unresolvedReference() == UnresolvedPolicy.EMPTY;
         };
     }
@@ -293,9 +300,9 @@ public final class MigrationCheck {
         List<MatchColumn> match = e.match();
         int scope = keyMap.scope(source.name(), destination.name(), e.entity(), MapKind.LOOKUP);
         Map<Object, Object[]> src = rows(source, e.sourceTable(), e.identifier().sourceColumn(),
-                match.stream().map(MatchColumn::sourceColumn).toList());
+                match.stream().map(MatchColumn::sourceColumn).toList(), null);
         Map<Object, Object[]> dst = rows(destination, e.destinationTable(), e.identifier().destinationColumn(),
-                match.stream().map(MatchColumn::destinationColumn).toList());
+                match.stream().map(MatchColumn::destinationColumn).toList(), null);
         Map<List<String>, Object> twins = new HashMap<>();
         dst.forEach((id, values) -> twins.putIfAbsent(keyTexts(values), id));
         Map<Object, Object> pairBySource = new HashMap<>();
@@ -324,9 +331,27 @@ public final class MigrationCheck {
         }
     }
 
+    /** A BPT value text: the id it holds mapped as a reference to the entity the row's SS_TYPE names. */
+    private Object valueText(PlannedEntity e, Object[] s, Object text) throws Unresolvable {
+        int type = indexOf(e, c -> c.attribute().equals("SS_TYPE"));
+        io.osmigrate.metamodel.AttributeType t = io.osmigrate.metamodel.AttributeType.parse((String) s[type]);
+        if (text == null || !t.isReference() || text.toString().equals("0")) {
+            return text;
+        }
+        long id = Long.parseLong(text.toString().trim());
+        if (plan.bpt().user() != null && plan.bpt().user().key().equals(t.target())) {
+            return String.valueOf(Optional.ofNullable(users.get(id)).orElseThrow(() -> new Unresolvable("user " + id + " has no twin")));
+        }
+        PlannedEntity target = plan.entities().stream().filter(p -> p.entity().key().equals(t.target())).findFirst()
+                .orElseThrow(() -> new Unresolvable("value of an entity the run does not move"));
+        return String.valueOf(expected(ColumnRole.REFERENCE, target.entity(), id));
+    }
+
     private Object expected(ColumnPlan c, Object value) throws Unresolvable {
         if (c.role() == ColumnRole.DEFAULT_FILL) {
-            return c.fill();
+            // a cleared BPT scheduler marker is OutSystems' empty Date Time, written as text in the plan
+            return c.fill().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d")
+                    ? java.time.LocalDateTime.parse(c.fill().replace(' ', 'T')) : c.fill();
         }
         return expected(c.role(), c.target(), value);
     }
@@ -353,16 +378,21 @@ public final class MigrationCheck {
                 }
                 yield mapped;
             }
+            case DEFINITION_REFERENCE -> Optional.ofNullable(bpt.definition(target.name(), ((Number) value).longValue()))
+                    .orElseThrow(() -> new Unresolvable("definition " + value + " of " + target.name() + " has no active twin"));
+            case GROUP_REFERENCE -> Optional.ofNullable(bpt.group(((Number) value).longValue()))
+                    .orElseThrow(() -> new Unresolvable("group " + value + " has no twin"));
             default -> null;
         };
     }
 
-    private static Map<Object, Object[]> rows(Environment env, String table, String idColumn, List<String> cols) throws SQLException {
+    private static Map<Object, Object[]> rows(Environment env, String table, String idColumn, List<String> cols, String filter)
+            throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ").append(env.dialect().quote(idColumn));
         for (String c : cols) {
             sql.append(", ").append(c == null ? "NULL" : env.dialect().quote(c));
         }
-        sql.append(" FROM ").append(env.dialect().quote(table));
+        sql.append(" FROM ").append(env.dialect().quote(table)).append(filter == null ? "" : " WHERE " + filter);
         Map<Object, Object[]> rows = new HashMap<>();
         try (Connection c = env.dataSource().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
             while (rs.next()) {

@@ -56,6 +56,29 @@ public final class Subscriptions {
         return rows;
     }
 
+    /**
+     * The source's subscriptions of activities (Order's and Ticket's event tables): what events adds, remapped, once
+     * the activities moved (the sample's subscribing activities all belong to process definitions both sides have).
+     */
+    public static long sourceActivitySubscriptions(MigrationFixture f) throws SQLException {
+        long n = 0;
+        try (Connection c = f.writableSource(); Statement s = c.createStatement()) {
+            for (String entity : List.of("Order", "Ticket")) {
+                String table;
+                try (ResultSet rs = s.executeQuery("SELECT EVENT_TABLE_NAME FROM OSSYS_ENTITY WHERE NAME = '" + entity
+                        + "' AND IS_ACTIVE = 1 AND EVENT_TABLE_NAME IS NOT NULL")) {
+                    rs.next();
+                    table = rs.getString(1);
+                }
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE _ACTIVITY_ID IS NOT NULL")) {
+                    rs.next();
+                    n += rs.getLong(1);
+                }
+            }
+        }
+        return n;
+    }
+
     /** Events waiting in the destination's two queues. */
     public static long queued(MigrationFixture f) throws SQLException {
         try (Connection c = f.writableDestination(); Statement s = c.createStatement();

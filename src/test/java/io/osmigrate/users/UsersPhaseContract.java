@@ -911,8 +911,10 @@ abstract class UsersPhaseContract {
                         + c.destinationColumn() + " FROM " + e.destinationTable())) {
                     destination.put(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue());
                 }
+                // 0 is "no user" (a BPT activity not assigned), not a reference
                 for (Object[] r : f.rows(f.source(), "SELECT " + e.identifier().sourceColumn() + ", " + c.sourceColumn()
-                        + " FROM " + e.sourceTable() + " WHERE " + c.sourceColumn() + " IS NOT NULL")) {
+                        + " FROM " + e.sourceTable() + " WHERE " + c.sourceColumn() + " IS NOT NULL AND " + c.sourceColumn()
+                        + " <> 0")) {
                     Long moved = pairs.get(((Number) r[0]).longValue());
                     if (moved != null) {
                         visitor.visit(e.entity().qualifiedName() + "." + c.attribute(), ((Number) r[1]).longValue(),
@@ -954,7 +956,8 @@ abstract class UsersPhaseContract {
             for (ColumnPlan c : e.columns()) {
                 if (c.role() == ColumnRole.USER_REFERENCE) {
                     f.rows(f.source(), "SELECT DISTINCT " + c.sourceColumn() + " FROM " + e.sourceTable() + " WHERE "
-                            + c.sourceColumn() + " IS NOT NULL").forEach(r -> ids.add(((Number) r[0]).longValue()));
+                            + c.sourceColumn() + " IS NOT NULL AND " + c.sourceColumn() + " <> 0")
+                            .forEach(r -> ids.add(((Number) r[0]).longValue()));
                 }
             }
         }
