@@ -64,7 +64,9 @@ class ReplayH2Test extends ReplayContract {
                     .isNotEmpty().allSatisfy(d -> assertThat(d.resolvedByRun()).isNull());
             assertThat(again).noneMatch(d -> d.reason().equals("static-unmatched"))
                     .allSatisfy(d -> assertThat(d.reason()).isEqualTo("parent-failed"));
-            for (DeadLetter d : after.stream().filter(d -> d.reason().equals("parent-failed")).toList()) {
+            // a BPT value text's dead letter is not downstream of a coupon by any reference: it stays open
+            for (DeadLetter d : after.stream().filter(d -> d.reason().equals("parent-failed")
+                    && !d.entity().startsWith("ServiceCenter.")).toList()) {
                 boolean failedAgain = again.stream().anyMatch(a -> a.entity().equals(d.entity()) && a.sourceId().equals(d.sourceId()));
                 assertThat(d.resolvedByRun()).as(d.entity() + " " + d.sourceId()).isEqualTo(failedAgain ? null : replayId);
             }

@@ -119,7 +119,8 @@ public final class MigrationCheck {
                     e.columns().stream().map(ColumnPlan::sourceColumn).toList(), e.sourceFilter());
             Map<Object, Object[]> dst = rows(destination, e.destinationTable(), e.identifier().destinationColumn(),
                     e.columns().stream().map(ColumnPlan::destinationColumn).toList(), null);
-            Set<String> deadLettered = deadLettered(name, "data");
+            // an instance table's rows are dead-lettered in the bpt phase
+            Set<String> deadLettered = deadLettered(name, plan.isBptTable(e.entity()) ? "bpt" : "data");
             Set<String> deferredLetters = deadLettered(name, "deferred");
             long ins = pairs.stream().filter(p -> p.kind() == PairBlock.Kind.INSERTED).count();
             inserted.put(name, ins);
