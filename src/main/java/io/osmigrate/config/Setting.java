@@ -20,7 +20,7 @@ public enum Setting {
     INBOX("osmigrate.inbox", "inbox", "Folder the route host watches for job files; finished jobs move to .done/ or .failed/ under it."),
     SPEC_FOLDERS("osmigrate.spec-folders", "config/migrations", "Comma-separated folders a job file or schedule may take its spec from; each must exist when the host starts. A spec elsewhere is refused."),
     BATCH_SIZE("osmigrate.batch-size", "5000", "Rows per insert batch unless a spec says otherwise (1..100000)."),
-    WRITERS("osmigrate.writers", "2", "Concurrent write transactions per entity (1..16). Two use both cores of a small machine: the destination's index and foreign-key work runs in two server processes. 1 writes one batch at a time."),
+    WRITERS("osmigrate.writers", "2", "Concurrent write transactions per entity (1..16). Two use both cores of a small machine: the destination's index and foreign-key work runs in two server processes. Use 2 or more: with 1 the data phase hangs (README, Not done yet)."),
     FETCH_SIZE("osmigrate.fetch-size", "5000", "Rows the source driver fetches per round trip while streaming a table."),
     KEYMAP_CACHE_SIZE("osmigrate.keymap.cache-size", "500000", "Key-map entries kept in memory (Caffeine). Memory stays bounded whatever the table sizes; misses are bulk-loaded per batch."),
     RETRY_MAX_RETRIES("osmigrate.retry.max-retries", "3", "How often a batch write that failed transiently (deadlock, lock timeout, lost connection) is tried again (0..10). A failed commit is never retried: it may have landed."),
