@@ -177,10 +177,12 @@ public final class PredictedConflicts {
             case FAIL -> "the run will stop at the first (onConflict: fail)";
             case MATCH_EXISTING -> "they will be matched with those rows, and nothing inserted for them"
                     + " (onConflict: match-existing)";
+            case UPDATE_EXISTING -> "they will be matched with those rows, which are then updated with the source's values"
+                    + " (onConflict: update-existing)";
         };
         String message = String.format(Locale.ROOT, "%,d source rows not moved yet have a %s the destination already holds"
                 + " under a unique index; %s", conflicts, key, outcome);
-        return policy == ConflictPolicy.MATCH_EXISTING ? Finding.info(CODE, e.entity().qualifiedName(), message)
+        return policy.matches() ? Finding.info(CODE, e.entity().qualifiedName(), message)
                 : Finding.warning(CODE, e.entity().qualifiedName(), message);
     }
 }

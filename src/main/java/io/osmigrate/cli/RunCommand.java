@@ -19,7 +19,7 @@ import io.osmigrate.run.RunReport;
 import io.osmigrate.run.RunService;
 import io.osmigrate.spec.SpecLoader;
 
-/** {@code run SPEC [--phases …] [--fresh]}: runs a migration spec. */
+/** {@code run SPEC [--phases …] [--fresh] [--refresh]}: runs a migration spec. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Runs a migration spec: statics, users, clean (if asked), data, verify.")
 final class RunCommand implements Callable<Integer> {
@@ -38,6 +38,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Start over: clean the destination's rows of the scope and forget their key-map pairs.")
     boolean fresh;
 
+    @Option(names = "--refresh", description = "Also bring the rows moved by earlier runs up to date with their source:"
+            + " every moved row whose mapped values differ from its destination row is updated (as refresh: changed"
+            + " in the spec does).")
+    boolean refresh;
+
     @Override
     public Integer call() throws Exception {
         try (SigtermStop sigterm = SigtermStop.install()) {
@@ -45,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
             try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
                 sigterm.watch(runtime);
                 RunReport report = RunService.run(runtime, SpecLoader.load(spec),
-                        new RunOptions(phases.stream().map(Phase::parse).toList(), fresh));
+                        new RunOptions(phases.stream().map(Phase::parse).toList(), fresh, refresh));
                 System.out.print(ReportPrinter.print(report));
                 code = report.exitCode();
                 return code;

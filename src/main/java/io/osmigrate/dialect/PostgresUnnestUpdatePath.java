@@ -62,6 +62,7 @@ final class PostgresUnnestUpdatePath implements UpdatePath {
         Object[] typed = switch (ValueKind.of(column.jdbcType())) {
             case LONG -> java.util.Arrays.stream(values).map(v -> v == null ? null : ((Number) v).longValue()).toArray(Long[]::new);
             case INTEGER -> java.util.Arrays.stream(values).map(v -> v == null ? null : ((Number) v).intValue()).toArray(Integer[]::new);
+            case BINARY -> java.util.Arrays.stream(values).map(v -> (byte[]) v).toArray(byte[][]::new);
             default -> java.util.Arrays.stream(values).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
         };
         return c.createArrayOf(type, typed);

@@ -33,8 +33,9 @@ import io.osmigrate.spec.Mode;
 /**
  * The application entities of a plan as the table pipeline moves them: which source columns each reads,
  * and for every destination column where its value comes from (copied, filled, mapped through statics,
- * tenants or users, or through the key map of another entity). Three kinds per entity: the rows to
- * insert, the matches of a looked-up entity, and the deferred references set after its cycle group.
+ * tenants or users, or through the key map of another entity). Four kinds per entity: the rows to
+ * insert, the matches of a looked-up entity, the refresh of rows moved before, and the deferred references
+ * set after its cycle group.
  */
 final class TablePlans {
 
@@ -117,6 +118,24 @@ final class TablePlans {
                 read(run, entity, entity.deferredColumns().stream().map(ColumnPlan::sourceColumn).toList(), kinds), slots,
                 target, TableIdentifier.of(IdentifierKind.COPIED), List.of(), entity.batchSize(), entity.unresolvedReference(),
                 entity.onConflict(), rows(run, entity), kept(run, entity));
+    }
+
+    /**
+     * A moved entity's refresh: the columns its insert takes from the source (copied, anonymised, mapped through
+     * statics, tenants, users or the key map), read and mapped the same way, set on the destination rows its
+     * rows are paired with. Filled defaults and emptied references stay as they are; deferred references are
+     * the deferred step's, which comes after.
+     */
+    static TablePlan refresh(RunContext run, PlannedEntity entity) {
+        TablePlan insert = insert(run, entity);
+        List<Slot> slots = insert.slots().stream().filter(s -> s.source() instanceof SlotSource.Copy
+                || s.source() instanceof SlotSource.Anonymized || s.source() instanceof SlotSource.Mapped
+                || s.source() instanceof SlotSource.KeyMapped).toList();
+        InsertTarget target = new InsertTarget(insert.target().table(), insert.target().idColumn(), false,
+                slots.stream().map(Slot::destination).toList());
+        return new TablePlan(insert.name(), Phase.REFRESH, insert.entity(), insert.scope(), insert.read(), slots, target,
+                TableIdentifier.of(IdentifierKind.COPIED), List.of(), insert.batchSize(), insert.unresolved(),
+                insert.onConflict(), insert.rows(), insert.keep());
     }
 
     private static SlotSource source(RunContext run, PlannedEntity entity, ColumnPlan c, ColumnInfo d, LocalDateTime now) {

@@ -9,14 +9,14 @@ import java.util.NoSuchElementException;
  * A table's source rows, streamed in identifier order and handed out a batch at a time, so the route
  * splits the table into batches, then each batch into record messages. It ends early, between two
  * batches, when the run is asked to stop: the batches already handed out are written, no new one is
- * read. Used by the route's splitter thread only.
+ * read. Used by one thread at a time: the table's reader ({@link ReadAhead}).
  */
 final class BatchStream implements Iterator<List<SourceRow>> {
 
     private final Iterator<SourceRow> rows;
     private final int batchSize;
     private final StopSignal stop;
-    private boolean stopped;
+    private volatile boolean stopped;
     private Boolean decided;
 
     BatchStream(Iterator<SourceRow> rows, int batchSize, StopSignal stop) {

@@ -12,7 +12,8 @@ import io.osmigrate.state.PairBlock;
  * The conflict policy, in one place: what a row the destination rejects (a unique index, a foreign key,
  * data that does not fit) does. {@code dead-letter} (the default) marks it for the dead-letter channel;
  * {@code fail} stops the run; {@code match-existing} pairs a row that collides on a unique key with the
- * destination row holding that key, and inserts nothing. One per table; not thread-safe beyond the
+ * destination row holding that key, and inserts nothing ({@code update-existing} too: the refresh step then
+ * updates the matched row). One per table; not thread-safe beyond the
  * connection it is given.
  */
 final class ConflictHandling {
@@ -22,7 +23,7 @@ final class ConflictHandling {
 
     ConflictHandling(TableRun table) {
         this.table = table;
-        this.existing = table.plan().onConflict() == ConflictPolicy.MATCH_EXISTING ? new ExistingRows(table) : null;
+        this.existing = table.plan().onConflict().matches() ? new ExistingRows(table) : null;
     }
 
     /**

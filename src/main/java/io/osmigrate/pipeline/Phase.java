@@ -8,13 +8,13 @@ import io.osmigrate.config.ConfigException;
 
 /**
  * The phases of a run, in the order they run, and the steps of the data phase that report figures of
- * their own (lookups, deferred references). A run's {@code --phases} names phases, never steps.
+ * their own (lookups, the refresh of rows moved before, deferred references). A run's {@code --phases} names phases, never steps.
  * Triggers-off comes before the users phase, since that phase writes OSSYS_USER and the other user
  * tables, which BPT triggers watch too; bpt maps definitions and groups after the users phase (whose groups it
  * maps) and before the data, whose load order moves the process instances; events comes after the data.
  */
 public enum Phase {
-    STATICS(true), TRIGGERS_OFF(true), USERS(true), CLEAN(true), BPT(true), LOOKUP(false), DATA(true), DEFERRED(false),
+    STATICS(true), TRIGGERS_OFF(true), USERS(true), CLEAN(true), BPT(true), LOOKUP(false), DATA(true), REFRESH(false), DEFERRED(false),
     EVENTS(true), VERIFY(true);
 
     private final boolean selectable;

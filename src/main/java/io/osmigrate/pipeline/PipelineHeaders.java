@@ -28,8 +28,12 @@ public final class PipelineHeaders {
     public static final String LOOKUP_TEMPLATE = "table-lookup";
     /** Route template: a table whose deferred references are set on rows already written. */
     public static final String UPDATE_TEMPLATE = "table-update";
+    /** Route template: a table whose rows moved before are brought up to date with their source. */
+    public static final String REFRESH_TEMPLATE = "table-refresh";
     /** The registry name of the writers' thread pool that every table route hands its batches to. */
     public static final String WRITERS = "osmWriters";
+    /** The registry name of the readers' thread pool: a table's source is read there, ahead of its writers. */
+    public static final String READERS = "osmReaders";
     /** The dead-letter channel's endpoint. */
     public static final String DEAD_LETTER_ENDPOINT = "direct:dead-letter";
     /** The registry name of the state store's data source (the dead-letter channel writes through it). */

@@ -1,6 +1,6 @@
 package io.osmigrate.pipeline;
 
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ProcessorDefinition;
@@ -15,12 +15,14 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  *
  * <pre>
  * direct:&lt;table&gt;
- *   -read        the ordered, streamed source read, a batch at a time
+ *   -read        the ordered, streamed source read, a batch at a time, on the readers' pool (osmReaders),
+ *                as many batches ahead of the writers as there are writers
  *   -batches     split into batches, handed to the writers' pool (osmWriters: as many threads as
- *                osmigrate.writers, a bounded queue; the split blocks while it is full)
+ *                osmigrate.writers; the split queues its next batch behind the one it handed over)
  *     -records   split into one message per record, gathered back into the batch
  *       -enrich  statics, tenants and users mapped (in-memory maps)
- *     ... the sink: insert (-skip-paired, -resolve, -write), lookup (-match) or update (-update)
+ *     ... the sink: insert (-skip-paired, -resolve, -write), lookup (-match), update (-update) or
+ *         refresh (-resolve, -refresh)
  *     -reject    one message per row that cannot be written, failed into the dead-letter channel
  * </pre>
  *
@@ -43,6 +45,7 @@ public final class TableRoutes extends RouteBuilder {
         insertSink(table(PipelineHeaders.INSERT_TEMPLATE));
         lookupSink(table(PipelineHeaders.LOOKUP_TEMPLATE));
         updateSink(table(PipelineHeaders.UPDATE_TEMPLATE));
+        refreshSink(table(PipelineHeaders.REFRESH_TEMPLATE));
     }
 
     /** The steps every table route shares, up to the sink; the caller adds the sink's steps. */
@@ -71,6 +74,11 @@ public final class TableRoutes extends RouteBuilder {
         reject(batch.process(UpdateDeferred::process).id("{{name}}-update"));
     }
 
+    private void refreshSink(ProcessorDefinition<?> batch) {
+        reject(batch.process(ResolveReferences::process).id("{{name}}-resolve")
+                .process(RefreshRows::process).id("{{name}}-refresh"));
+    }
+
     private void reject(ProcessorDefinition<?> batch) {
         batch.split(exchangeProperty(PipelineHeaders.REJECTED)).id("{{name}}-reject")
                 .process(RejectRow::process).id("{{name}}-dead-letter")
@@ -79,26 +87,22 @@ public final class TableRoutes extends RouteBuilder {
     }
 
     /**
-     * The writers: a Camel-managed pool of {@code osmigrate.writers} threads with a queue of as many
-     * batches; a batch handed over while all are busy and the queue is full waits (the split blocks), so
-     * no more than twice the writers' count of batches is ever in memory.
+     * The writers: a Camel-managed pool of {@code osmigrate.writers} threads, and the readers' pool a table's
+     * source is read on. The splitter hands each batch to the writers' queue from one of the writers'
+     * threads, then queues its own next turn behind that batch; so the queue never holds more than one
+     * waiting batch, and no more than the writers' count plus one, plus the batches read ahead, is ever in
+     * memory. A bounded queue that blocks when full would block that writer's thread with the batches it
+     * waits for queued behind it: with one writer the data phase hung (docs/table-pipeline.md).
      */
     private void bindWriters() {
         ThreadPoolProfile profile = new ThreadPoolProfile(PipelineHeaders.WRITERS);
         profile.setPoolSize(writers);
         profile.setMaxPoolSize(writers);
-        profile.setMaxQueueSize(writers);
+        profile.setMaxQueueSize(Integer.MAX_VALUE); // unbounded: Camel makes a hand-over queue of -1
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        ThreadPoolExecutor pool = (ThreadPoolExecutor) getContext().getExecutorServiceManager()
-                .newThreadPool(this, "osm-writer", profile);
-        pool.setRejectedExecutionHandler((task, executor) -> {
-            try {
-                executor.getQueue().put(task);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.RejectedExecutionException("interrupted while waiting for a writer", e);
-            }
-        });
+        ExecutorService pool = getContext().getExecutorServiceManager().newThreadPool(this, "osm-writer", profile);
         getContext().getRegistry().bind(PipelineHeaders.WRITERS, pool);
+        getContext().getRegistry().bind(PipelineHeaders.READERS,
+                getContext().getExecutorServiceManager().newCachedThreadPool(this, "osm-reader"));
     }
 }

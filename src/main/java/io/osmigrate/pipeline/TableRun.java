@@ -1,8 +1,11 @@
 package io.osmigrate.pipeline;
 
 import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
 import io.osmigrate.meters.Meters;
 
@@ -10,8 +13,8 @@ import io.osmigrate.meters.Meters;
  * One planned table in one run: the plan, the run it belongs to, its figures, its source stream and the
  * destination connection of each writer thread. A phase makes it and hands it to a table route as the
  * exchange property {@link PipelineHeaders#TABLE}; the route's steps work through it. Shared by the
- * route's splitter thread and its writer threads: the figures, the connections (one per thread) and the
- * stream's state are safe to use from both.
+ * route's splitter, its reader and its writer threads: the figures, the connections (one per thread) and the
+ * stream's state are safe to use from each.
  */
 public final class TableRun implements AutoCloseable {
 
@@ -23,6 +26,7 @@ public final class TableRun implements AutoCloseable {
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private volatile RowStream rows;
     private volatile BatchStream batches;
+    private volatile ReadAhead readAhead;
 
     public TableRun(RunContext run, TablePlan plan) {
         this.run = run;
@@ -43,11 +47,15 @@ public final class TableRun implements AutoCloseable {
         return stats;
     }
 
-    /** Opens the ordered source read, a batch at a time: only the rows a subset keeps, when it has one. */
-    BatchStream open() throws SQLException {
+    /**
+     * Opens the ordered source read, a batch at a time: only the rows a subset keeps, when it has one. The
+     * batches are read on {@code readers}, up to {@code depth} ahead of the writers.
+     */
+    Iterator<List<SourceRow>> open(ExecutorService readers, int depth) throws SQLException {
         rows = RowStream.open(run.source().dataSource(), run.source().dialect(), plan.read(), run.settings().fetchSize());
         batches = new BatchStream(plan.keep() == null ? rows : new KeptRows(rows, plan.keep()), plan.batchSize(), run.stop());
-        return batches;
+        readAhead = new ReadAhead(batches, depth, readers);
+        return readAhead;
     }
 
     /** Whether the table ended early because the run was asked to stop. */
@@ -94,6 +102,9 @@ public final class TableRun implements AutoCloseable {
 
     @Override
     public void close() {
+        if (readAhead != null) {
+            readAhead.close();
+        }
         if (rows != null) {
             rows.close();
         }

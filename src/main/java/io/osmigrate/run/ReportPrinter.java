@@ -23,7 +23,7 @@ public final class ReportPrinter {
         if (!r.entities().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"phase", "entity", "read", "inserted", "matched", "skipped", "dead-lettered", "nulled",
-                "deferred", "deleted", "seconds", "rows/s"});
+                "updated", "deleted", "seconds", "rows/s"});
             for (EntityFigures f : r.entities()) {
                 rows.add(new String[] {f.phase(), f.entity(), TextTable.count(f.read()), TextTable.count(f.inserted()), TextTable.count(f.matched()), TextTable.count(f.skipped()),
                     TextTable.count(f.deadLettered()), TextTable.count(f.nulled()), TextTable.count(f.deferredUpdates()), TextTable.count(f.deleted()),

@@ -47,6 +47,8 @@ final class RunInProgress {
     RunState state;
     String message;
     RunReport report;
+    /** Whether the rows moved by earlier runs are brought up to date (--refresh, refresh: changed). */
+    boolean refresh;
     /** A replay's: the run whose dead letters it moves again, and the entity it is limited to (null: all of them). */
     String replayOf;
     String replayEntity;

@@ -7,21 +7,34 @@ import java.util.Set;
 import io.osmigrate.config.ConfigException;
 import io.osmigrate.pipeline.Phase;
 import io.osmigrate.spec.MigrationSpec;
+import io.osmigrate.spec.RefreshMode;
 
 /**
  * What a run does beyond its spec.
  *
  * @param phases the phases to run; empty means all that apply (clean only when the spec asks)
- * @param fresh  start over: clean the destination and forget the key map of the scope
+ * @param fresh   start over: clean the destination and forget the key map of the scope
+ * @param refresh bring the rows moved by earlier runs up to date with their source (as {@code refresh: changed}
+ *                in the spec does)
  */
-public record RunOptions(List<Phase> phases, boolean fresh) {
+public record RunOptions(List<Phase> phases, boolean fresh, boolean refresh) {
 
     public RunOptions {
         phases = List.copyOf(phases);
     }
 
+    /** A run that refreshes only when its spec asks. */
+    public RunOptions(List<Phase> phases, boolean fresh) {
+        this(phases, fresh, false);
+    }
+
     public static RunOptions defaults() {
         return new RunOptions(List.of(), false);
+    }
+
+    /** Whether the run refreshes the rows moved before: asked here or in the spec. */
+    public boolean refreshes(MigrationSpec spec) {
+        return refresh || spec.refresh() == RefreshMode.CHANGED;
     }
 
     /**

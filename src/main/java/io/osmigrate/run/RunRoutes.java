@@ -15,7 +15,8 @@ import io.osmigrate.pipeline.RunStoppedException;
  * direct:run
  *   run-plan        plan both environments; a blocked plan ends here (nothing written)
  *   run-start       recovery, the run's record, the maps, the destination's row counts
- *   run-statics, run-triggers-off, run-users, run-clean, run-users-after-clean, run-bpt, run-data, run-deferred,
+ *   run-statics, run-triggers-off, run-users, run-clean, run-users-after-clean, run-bpt, run-data,
+ *   run-refresh (not in a replay: rows moved before brought up to date, where asked), run-deferred,
  *   run-resolve (a replay: the dead letters it moved marked resolved), run-events, run-verify
  *                   each the phase's own route, when the run has that phase
  *   run-stopped / run-failed   a stop request or a failure ends the phases; the run still reports
@@ -44,6 +45,7 @@ public final class RunRoutes extends RouteBuilder {
                         .filter(e -> has(e, Phase.BPT)).id("run-if-bpt").to("direct:phase-bpt").id("run-bpt").end()
                         .filter(e -> has(e, Phase.DATA)).id("run-if-data")
                             .to("direct:phase-data").id("run-data")
+                            .filter(e -> !replay(e)).id("run-if-not-replay").to("direct:phase-refresh").id("run-refresh").end()
                             .to("direct:phase-deferred").id("run-deferred")
                             .filter(RunRoutes::replay).id("run-if-replay").to("direct:phase-resolve").id("run-resolve").end()
                         .end()
@@ -64,6 +66,7 @@ public final class RunRoutes extends RouteBuilder {
         phase("clean").process(RunSteps::clean).id("clean-steps");
         phase("bpt").process(RunSteps::bpt).id("bpt-maps");
         phase("data").process(RunSteps::data).id("data-tables");
+        phase("refresh").process(RunSteps::refresh).id("refresh-tables");
         phase("deferred").process(RunSteps::deferred).id("deferred-tables");
         phase("resolve").process(RunSteps::resolve).id("resolve-dead-letters");
         phase("events").process(RunSteps::events).id("events-tables");

@@ -46,7 +46,9 @@ public final class RunService {
     }
 
     public static synchronized RunReport run(OsmRuntime runtime, MigrationSpec spec, RunOptions options) throws Exception {
-        return execute(runtime, new RunInProgress(runtime, spec, options.effective(spec)));
+        RunInProgress run = new RunInProgress(runtime, spec, options.effective(spec));
+        run.refresh = options.refreshes(spec);
+        return execute(runtime, run);
     }
 
     /**

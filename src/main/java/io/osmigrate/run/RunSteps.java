@@ -31,6 +31,7 @@ import io.osmigrate.phases.BptPhase;
 import io.osmigrate.phases.CleanPhase;
 import io.osmigrate.phases.DataPhase;
 import io.osmigrate.phases.DeferredPhase;
+import io.osmigrate.phases.RefreshPhase;
 import io.osmigrate.phases.Replay;
 import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.pipeline.Phase;
@@ -173,6 +174,12 @@ final class RunSteps {
             r.replay.holdBack(r.context);
         }
         DataPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()), r.rows());
+    }
+
+    /** Brings the rows moved before up to date with their source, where asked (--refresh, or update-existing). */
+    static void refresh(Exchange exchange) throws Exception {
+        RunInProgress r = run(exchange);
+        RefreshPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()), r.refresh);
     }
 
     static void deferred(Exchange exchange) throws Exception {

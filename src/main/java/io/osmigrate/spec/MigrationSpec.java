@@ -15,12 +15,14 @@ import java.util.Optional;
  * @param bpt      which BPT process instances move (all defaults when the spec has no bpt section)
  * @param entities per-entity settings, keyed by "Module.Entity" as written
  * @param anonymize the anonymised attributes, keyed by "Module.Entity.Attribute" as written
+ * @param refresh  whether rows moved by earlier runs are brought up to date with their source
  */
 public record MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
                             StaticsSettings statics, TenantsSettings tenants, UsersSettings users, BptSettings bpt, boolean clean,
-                            Map<String, EntitySettings> entities, Map<String, AnonymizeRule> anonymize) {
+                            Map<String, EntitySettings> entities, Map<String, AnonymizeRule> anonymize, RefreshMode refresh) {
 
     public MigrationSpec {
+        refresh = refresh == null ? RefreshMode.NONE : refresh;
         entities = Map.copyOf(entities);
         anonymize = anonymize == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(anonymize));
     }
@@ -30,7 +32,7 @@ public record MigrationSpec(Path file, String source, String destination, Scope 
                          StaticsSettings statics, TenantsSettings tenants, UsersSettings users, boolean clean,
                          Map<String, EntitySettings> entities) {
         this(file, source, destination, scope, defaults, statics, tenants, users, new BptSettings(null), clean, entities,
-                Map.of());
+                Map.of(), RefreshMode.NONE);
     }
 
     /** The spec's name: its file name without the extension. */

@@ -17,7 +17,8 @@ record SpecDocument(@JsonProperty("source") String source,
                     @JsonProperty("bpt") BptSettings bpt,
                     @JsonProperty("clean") Boolean clean,
                     @JsonProperty("entities") LinkedHashMap<String, EntitySettings> entities,
-                    @JsonProperty("anonymize") LinkedHashMap<String, JsonNode> anonymize) {
+                    @JsonProperty("anonymize") LinkedHashMap<String, JsonNode> anonymize,
+                    @JsonProperty("refresh") RefreshMode refresh) {
 
     Map<String, JsonNode> anonymizeOrEmpty() {
         return anonymize == null ? Map.of() : anonymize;

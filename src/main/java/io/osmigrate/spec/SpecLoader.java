@@ -108,7 +108,8 @@ public final class SpecLoader {
                 doc.tenants() == null ? new TenantsSettings(null) : doc.tenants(),
                 UsersSpecCheck.check(file, yaml, doc.users() == null ? UsersSettings.defaults() : doc.users()),
                 doc.bpt() == null ? new BptSettings(null) : doc.bpt(),
-                doc.clean() != null && doc.clean(), entities, AnonymizeSpecCheck.check(file, yaml, doc.anonymizeOrEmpty()));
+                doc.clean() != null && doc.clean(), entities, AnonymizeSpecCheck.check(file, yaml, doc.anonymizeOrEmpty()),
+                doc.refresh());
     }
 
     /** A key written without a value (or as a bare null) is a mistake, not "use the default". */

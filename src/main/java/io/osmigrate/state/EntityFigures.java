@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param skipped         rows that already had a pair from an earlier run, so were not inserted again
  * @param nulled          references left empty because they could not be resolved and were optional
- * @param deferredUpdates rows whose deferred references were set after their cycle group
+ * @param deferredUpdates rows updated: their deferred references set after their cycle group (deferred), or
+ *                        their values brought up to date with the source (refresh); the report's "updated"
  * @param deleted         rows the clean phase deleted
  */
 public record EntityFigures(String entity, String phase, String state, long read, long inserted, long matched,
