@@ -99,6 +99,21 @@ final class BenchReport {
         out.flush();
     }
 
+    static void printRefresh(PrintStream out, BenchResult.Refresh r) {
+        StringBuilder tables = new StringBuilder();
+        r.changedByTable().forEach((k, v) -> tables.append(tables.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        out.printf("      changed %,d rows (%s); the refresh run %s, %,d rows updated%n", r.changed(), tables, r.state(),
+                r.updated());
+        for (BenchResult.Step s : r.steps()) {
+            if (s.phase().equals("refresh")) {
+                out.printf("        %-8s %-28s %,10d read %8.2f s%n", s.phase(), s.entity(), s.read(), s.seconds());
+            }
+        }
+        out.printf(Locale.ROOT, "      first run %.2f s, refresh run %.2f s: %.3f× (whole data-phase runs, planning included)%n",
+                r.firstSeconds(), r.refreshSeconds(), r.ratio());
+        out.flush();
+    }
+
     static void printSummary(PrintStream out, BenchResult r) {
         out.println();
         out.printf("Summary (%s, N = %,d, %d CPUs, -Xmx %s)%n", r.settings().engine(), r.settings().requestedRows(),
@@ -119,6 +134,11 @@ final class BenchReport {
         copy(out, "indexed copies (information)", r.rawCopyIndexed(), x.dataOverRawCopyIndexed());
         out.printf(Locale.ROOT, "  top-up of %,d rows: re-run %.2f s ÷ first run %.2f s = %.3f×%n", r.topUp().added(),
                 r.topUp().secondSeconds(), r.topUp().firstSeconds(), r.topUp().ratio());
+        if (r.refresh() != null) {
+            out.printf(Locale.ROOT, "  refresh of %,d changed rows (%,d updated): refresh run %.2f s ÷ first run %.2f s = %.3f×%n",
+                    r.refresh().changed(), r.refresh().updated(), r.refresh().refreshSeconds(), r.refresh().firstSeconds(),
+                    r.refresh().ratio());
+        }
         out.println("  data phase " + cpu(r.cpu()));
         out.printf("  heap during the data phase: live peak %s, live at end %s, peak used %s (max after GC %s) with max heap %s%n",
                 mb(r.heap().livePeakBytes()), mb(r.heap().liveAtEndBytes()), mb(r.heap().peakUsedBytes()),

@@ -9,8 +9,8 @@ import java.util.Map;
  */
 public record BenchResult(String startedAt, Machine machine, Settings settings, Sample sample, DataPhase dataPhase,
                           Cpu cpu, Copy rawCopy, Copy rawCopyIndexed, Copy rawCopyConstrained, Copy rawCopyConstrainedParallel,
-                          Copy genericEtl, List<PerRow> perRow, TopUp topUp, Heap heap, String heapComparison, Ratios ratios,
-                          String jsonFile) {
+                          Copy genericEtl, List<PerRow> perRow, TopUp topUp, Refresh refresh, Heap heap, String heapComparison,
+                          Ratios ratios, String jsonFile) {
 
     /** Where it ran. {@code loadAverage} is the one-minute system load when the benchmark started. */
     public record Machine(String cpu, int cpus, long memoryBytes, String os, String jvm, String gc, long maxHeapBytes,
@@ -76,6 +76,14 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
                         double secondSeconds, double ratio, List<Step> steps) {
     }
 
+    /**
+     * The refresh: rows already moved changed in the source, then the data phase run again with the refresh of
+     * every moved row (the whole RunService call, planning included); {@code ratio} = refresh run ÷ first run.
+     */
+    public record Refresh(Map<String, Long> changedByTable, long changed, long updated, String state, double firstSeconds,
+                          double refreshSeconds, double ratio, List<Step> steps) {
+    }
+
     /** Heap figures in bytes; see {@link HeapMonitor} for the method. */
     public record Heap(long peakUsedBytes, long sampledPeakBytes, long beforeGcPeakBytes, long afterGcPeakBytes,
                        long poolPeakSumBytes, long committedPeakBytes, long baselineBytes, long maxHeapBytes, int samples,
@@ -90,6 +98,6 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
 
     BenchResult withJsonFile(String file) {
         return new BenchResult(startedAt, machine, settings, sample, dataPhase, cpu, rawCopy, rawCopyIndexed, rawCopyConstrained,
-                rawCopyConstrainedParallel, genericEtl, perRow, topUp, heap, heapComparison, ratios, file);
+                rawCopyConstrainedParallel, genericEtl, perRow, topUp, refresh, heap, heapComparison, ratios, file);
     }
 }

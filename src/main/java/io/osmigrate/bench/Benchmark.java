@@ -49,6 +49,7 @@ public final class Benchmark {
 
     /** New source rows of the top-up measurement: 0.1% of the default 1M. */
     static final int TOP_UP_ROWS = 1000;
+    static final int CHANGED_ROWS = 1000;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -101,6 +102,7 @@ public final class Benchmark {
             BenchResult.Cpu cpu;
             List<BenchResult.PerRow> perRow;
             BenchResult.TopUp topUp;
+            BenchResult.Refresh refresh;
             Map<String, Long> movedTables = new LinkedHashMap<>();
             List<TableCopy> tables;
             try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
@@ -113,7 +115,7 @@ public final class Benchmark {
                         Phase.USERS), false));
                 out.println();
                 out.println("Users phase (untimed, before the data phase): " + users.state());
-                out.println("[1/5] osmigrate data phase (RunService, phases [data], spec " + o.spec() + "; the lookup step included)");
+                out.println("[1/6] osmigrate data phase (RunService, phases [data], spec " + o.spec() + "; the lookup step included)");
                 out.flush();
                 HeapMonitor monitor = HeapMonitor.start(Duration.ofMillis(50));
                 CpuMeter meter = CpuMeter.start(o.engine(), o.pgAdminUrl());
@@ -145,7 +147,7 @@ public final class Benchmark {
                 }
 
                 out.println();
-                out.println("[2/5] the destination's own cost: the rows the data phase wrote, copied as they are into copies"
+                out.println("[2/6] the destination's own cost: the rows the data phase wrote, copied as they are into copies"
                         + " with the destination's keys, indexes and foreign keys (" + RawCopy.method(o.engine()) + ")");
                 out.flush();
                 parallel = RawCopy.run(dbs, tables, CopyTables.Variant.CONSTRAINED, o.writers(), o.fetchSize());
@@ -161,20 +163,20 @@ public final class Benchmark {
                         CopyTables.Variant.INDEXED);
 
                 out.println();
-                out.println("[3/5] the guide's per-row recipe (an FKs-Map lookup per reference, an INSERT with its generated"
+                out.println("[3/6] the guide's per-row recipe (an FKs-Map lookup per reference, an INSERT with its generated"
                         + " key, the new pair inserted; per row)");
                 out.flush();
                 perRow = PerRowRecipe.run(dbs, plan, tables, runtime.state().keyMap(), o.perRowSample(), o.fetchSize());
                 perRow.forEach(p -> BenchReport.printPerRow(out, p));
 
                 out.println();
-                out.println("[4/5] a generic ETL tool (" + GenericEtl.METHOD + ")");
+                out.println("[4/6] a generic ETL tool (" + GenericEtl.METHOD + ")");
                 out.flush();
                 etl = GenericEtl.run(dbs, tables, o.batchSize(), o.fetchSize());
                 BenchReport.printCopy(out, "generic ETL", etl, o.engine(), CopyTables.Variant.ETL);
             }
             out.println();
-            out.println("[5/5] a top-up: " + TOP_UP_ROWS + " new source rows across the tables, then the data phase again,"
+            out.println("[5/6] a top-up: " + TOP_UP_ROWS + " new source rows across the tables, then the data phase again,"
                     + " as a new process would run it");
             out.flush();
             // once osmigrate's read-only connections are closed: an embedded H2 source takes writes again
@@ -190,6 +192,24 @@ public final class Benchmark {
                         second.state(), data.runSeconds(), againSeconds, ratio(againSeconds, data.runSeconds()), second.steps());
                 BenchReport.printTopUp(out, topUp);
             }
+            out.println();
+            out.println("[6/6] a refresh: " + CHANGED_ROWS + " source rows already moved changed (a number each), then the data"
+                    + " phase again with --refresh, as a new process would run it");
+            out.flush();
+            Map<String, Long> changed = ChangedRows.change(dbs, tables, CHANGED_ROWS);
+            try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
+                runtime.override(dbs.environment(spec.source(), true));
+                runtime.override(dbs.environment(spec.destination(), false));
+                long a = System.nanoTime();
+                RunReport again = RunService.run(runtime, spec, new RunOptions(List.of(Phase.DATA), false, true));
+                double againSeconds = seconds(a);
+                long updated = again.entities().stream().filter(f -> f.phase().equals(Phase.REFRESH.wire()))
+                        .mapToLong(EntityFigures::deferredUpdates).sum();
+                refresh = new BenchResult.Refresh(changed, changed.values().stream().mapToLong(Long::longValue).sum(), updated,
+                        again.state(), data.runSeconds(), againSeconds, ratio(againSeconds, data.runSeconds()),
+                        dataPhase(again, againSeconds, Map.of()).steps());
+                BenchReport.printRefresh(out, refresh);
+            }
             double rate = data.rowsPerSecond();
             BenchResult.Settings settings = new BenchResult.Settings(o.engine().wire(), o.rows(), o.perRowSample(), o.writers(),
                     o.batchSize(), o.fetchSize(), o.keyMapCacheSize(), BenchReport.specName(o));
@@ -198,7 +218,7 @@ public final class Benchmark {
                     ratio(rate, etl.rowsPerSecond()), ratio(rate, plain.rowsPerSecond()), ratio(rate, indexed.rowsPerSecond()));
             BenchResult result = new BenchResult(started.toString(), machine, settings,
                     new BenchResult.Sample(buildSeconds, movedTables), data, cpu, plain, indexed, constrained, parallel, etl,
-                    perRow, topUp, heap, BenchReport.heapComparison(o, heap), ratios, null);
+                    perRow, topUp, refresh, heap, BenchReport.heapComparison(o, heap), ratios, null);
             Path json = BenchReport.writeJson(o.dataDir().resolve("bench").resolve(stamp + ".json"),
                     result);
             result = result.withJsonFile(json.toString());

@@ -27,15 +27,7 @@ final class TopUpRows {
     static Map<String, Long> add(BenchDatabases dbs, List<TableCopy> tables, int n) throws SQLException {
         List<TableCopy> generated = tables.stream()
                 .filter(t -> t.entity().identifier().kind() == IdentifierKind.AUTONUMBER && t.entity().sourceRows() > 0).toList();
-        long total = generated.stream().mapToLong(t -> t.entity().sourceRows()).sum();
-        Map<String, Long> added = new LinkedHashMap<>();
-        long left = n;
-        for (int i = 0; i < generated.size(); i++) {
-            TableCopy t = generated.get(i);
-            long share = i == generated.size() - 1 ? left : Math.min(left, Math.round((double) n * t.entity().sourceRows() / total));
-            left -= share;
-            added.put(t.name(), share);
-        }
+        Map<String, Long> added = spread(generated, n);
         try (Connection src = dbs.source(); Statement s = src.createStatement()) {
             for (TableCopy t : generated) {
                 long share = added.get(t.name());
@@ -55,6 +47,20 @@ final class TopUpRows {
             }
         }
         return added;
+    }
+
+    /** {@code n} rows spread over the tables in proportion to their source rows; the last table takes what is left. */
+    static Map<String, Long> spread(List<TableCopy> tables, long n) {
+        long total = tables.stream().mapToLong(t -> t.entity().sourceRows()).sum();
+        Map<String, Long> shares = new LinkedHashMap<>();
+        long left = n;
+        for (int i = 0; i < tables.size(); i++) {
+            TableCopy t = tables.get(i);
+            long share = i == tables.size() - 1 ? left : Math.min(left, Math.round((double) n * t.entity().sourceRows() / total));
+            left -= share;
+            shares.put(t.name(), share);
+        }
+        return shares;
     }
 
     /** Every column of the source table but its identifier, quoted. */

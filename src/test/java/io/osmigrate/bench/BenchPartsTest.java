@@ -91,7 +91,7 @@ class BenchPartsTest {
                 new BenchResult.Machine("cpu", 2, 1, "os", "jvm", "gc", max, List.of(), 0, Map.of()),
                 new BenchResult.Settings(engine, rows, 10, 2, 5000, 5000, 500_000,
                         Path.of(spec).toAbsolutePath().normalize().toString()), null, null, null, null, null, null, null,
-                null, List.of(), null, heap(peakMb, max), null, null, file.toString());
+                null, List.of(), null, null, heap(peakMb, max), null, null, file.toString());
         BenchReport.writeJson(file, r);
     }
 }
