@@ -19,7 +19,7 @@ import io.osmigrate.run.RunReport;
 import io.osmigrate.run.RunService;
 import io.osmigrate.spec.SpecLoader;
 
-/** {@code run SPEC [--phases …] [--fresh] [--refresh]}: runs a migration spec. */
+/** {@code run SPEC [--phases …] [--fresh] [--refresh] [--sample N]}: runs a migration spec. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Runs a migration spec: statics, users, clean (if asked), data, verify.")
 final class RunCommand implements Callable<Integer> {
@@ -43,14 +43,20 @@ final class RunCommand implements Callable<Integer> {
             + " in the spec does).")
     boolean refresh;
 
+    @Option(names = "--sample", paramLabel = "N", description = "The verify phase compares at most N moved rows per table"
+            + " by value with their destination rows, spread evenly over the table (default: every moved row; 0: none)."
+            + " Not the subset's sample: in a spec.")
+    Integer sample;
+
     @Override
     public Integer call() throws Exception {
+        // checked before anything is opened: a mistaken option writes nothing
+        RunOptions options = new RunOptions(phases.stream().map(Phase::parse).toList(), fresh, refresh, sample);
         try (SigtermStop sigterm = SigtermStop.install()) {
             int code = ExitCode.FAULT.code();
             try (OsmRuntime runtime = OsmRuntime.standalone(parent.config)) {
                 sigterm.watch(runtime);
-                RunReport report = RunService.run(runtime, SpecLoader.load(spec),
-                        new RunOptions(phases.stream().map(Phase::parse).toList(), fresh, refresh));
+                RunReport report = RunService.run(runtime, SpecLoader.load(spec), options);
                 System.out.print(ReportPrinter.print(report));
                 code = report.exitCode();
                 return code;

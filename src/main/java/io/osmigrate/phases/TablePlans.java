@@ -33,9 +33,9 @@ import io.osmigrate.spec.Mode;
 /**
  * The application entities of a plan as the table pipeline moves them: which source columns each reads,
  * and for every destination column where its value comes from (copied, filled, mapped through statics,
- * tenants or users, or through the key map of another entity). Four kinds per entity: the rows to
- * insert, the matches of a looked-up entity, the refresh of rows moved before, and the deferred references
- * set after its cycle group.
+ * tenants or users, or through the key map of another entity). Five kinds per entity: the rows to
+ * insert, the matches of a looked-up entity, the refresh of rows moved before, the deferred references
+ * set after its cycle group, and the reconciliation of its moved rows by value (verify).
  */
 final class TablePlans {
 
@@ -135,6 +135,38 @@ final class TablePlans {
                 slots.stream().map(Slot::destination).toList());
         return new TablePlan(insert.name(), Phase.REFRESH, insert.entity(), insert.scope(), insert.read(), slots, target,
                 TableIdentifier.of(IdentifierKind.COPIED), List.of(), insert.batchSize(), insert.unresolved(),
+                insert.onConflict(), insert.rows(), insert.keep());
+    }
+
+    /**
+     * A moved entity's reconciliation: every column whose value comes from the source row (copied, anonymised,
+     * mapped through statics, tenants, users or the key map, its deferred references included: they are set by the
+     * time verify runs), read and mapped as an insert maps it, to be compared with the destination row its pair
+     * names. Filled defaults and emptied references are the destination's own and not compared.
+     */
+    static TablePlan reconcile(RunContext run, PlannedEntity entity) {
+        TablePlan insert = insert(run, entity);
+        List<String> columns = new ArrayList<>(insert.read().columns());
+        List<ValueKind> kinds = new ArrayList<>(insert.read().kinds());
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < entity.columns().size(); i++) {
+            ColumnPlan c = entity.columns().get(i);
+            Slot s = insert.slots().get(i);
+            if (s.source() instanceof SlotSource.Deferred) {
+                columns.add(c.sourceColumn());
+                kinds.add(ValueKind.of(column(run.source().catalog(), entity.sourceTable(), c.sourceColumn()).jdbcType()));
+                slots.add(new Slot(s.attribute(), s.destination(), columns.size() - 1, keyMapped(run, c.target()), false));
+            } else if (s.source() instanceof SlotSource.Copy || s.source() instanceof SlotSource.Anonymized
+                    || s.source() instanceof SlotSource.Mapped || s.source() instanceof SlotSource.KeyMapped) {
+                slots.add(s);
+            }
+        }
+        TableRead read = insert.read();
+        InsertTarget target = new InsertTarget(insert.target().table(), insert.target().idColumn(), false,
+                slots.stream().map(Slot::destination).toList());
+        return new TablePlan(insert.name(), Phase.VERIFY, insert.entity(), insert.scope(),
+                new TableRead(read.table(), read.idColumn(), read.idKind(), columns, kinds, read.only(), read.filter()), slots,
+                target, TableIdentifier.of(IdentifierKind.COPIED), List.of(), insert.batchSize(), insert.unresolved(),
                 insert.onConflict(), insert.rows(), insert.keep());
     }
 

@@ -15,7 +15,7 @@ public final class PipelineHeaders {
     public static final String STEPS = "OsmSteps";
     /** Header: the run id. */
     public static final String RUN_ID = "OsmRunId";
-    /** Header: the phase ("data", "lookup", "deferred"). */
+    /** Header: the phase ("data", "lookup", "deferred", "refresh", "verify"). */
     public static final String PHASE = "OsmPhase";
     /** Header: the table, e.g. "OrdersCore.Order". */
     public static final String ENTITY = "OsmEntity";
@@ -30,6 +30,8 @@ public final class PipelineHeaders {
     public static final String UPDATE_TEMPLATE = "table-update";
     /** Route template: a table whose rows moved before are brought up to date with their source. */
     public static final String REFRESH_TEMPLATE = "table-refresh";
+    /** Route template: a table whose moved rows are compared, by value, with their destination rows (verify). */
+    public static final String RECONCILE_TEMPLATE = "table-reconcile";
     /** The registry name of the writers' thread pool that every table route hands its batches to. */
     public static final String WRITERS = "osmWriters";
     /** The registry name of the readers' thread pool: a table's source is read there, ahead of its writers. */

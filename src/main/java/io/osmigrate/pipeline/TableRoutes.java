@@ -21,8 +21,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  *                osmigrate.writers; the split queues its next batch behind the one it handed over)
  *     -records   split into one message per record, gathered back into the batch
  *       -enrich  statics, tenants and users mapped (in-memory maps)
- *     ... the sink: insert (-skip-paired, -resolve, -write), lookup (-match), update (-update) or
- *         refresh (-resolve, -refresh)
+ *     ... the sink: insert (-skip-paired, -resolve, -write), lookup (-match), update (-update),
+ *         refresh (-resolve, -refresh) or reconcile (-resolve, -compare: nothing written, no -reject)
  *     -reject    one message per row that cannot be written, failed into the dead-letter channel
  * </pre>
  *
@@ -46,6 +46,7 @@ public final class TableRoutes extends RouteBuilder {
         lookupSink(table(PipelineHeaders.LOOKUP_TEMPLATE));
         updateSink(table(PipelineHeaders.UPDATE_TEMPLATE));
         refreshSink(table(PipelineHeaders.REFRESH_TEMPLATE));
+        reconcileSink(table(PipelineHeaders.RECONCILE_TEMPLATE));
     }
 
     /** The steps every table route shares, up to the sink; the caller adds the sink's steps. */
@@ -77,6 +78,13 @@ public final class TableRoutes extends RouteBuilder {
     private void refreshSink(ProcessorDefinition<?> batch) {
         reject(batch.process(ResolveReferences::process).id("{{name}}-resolve")
                 .process(RefreshRows::process).id("{{name}}-refresh"));
+    }
+
+    /** A comparison writes nothing: a row that cannot be mapped is counted, never dead-lettered, so no -reject. */
+    private void reconcileSink(ProcessorDefinition<?> batch) {
+        batch.process(ResolveReferences::process).id("{{name}}-resolve")
+                .process(CompareRows::process).id("{{name}}-compare")
+            .end();
     }
 
     private void reject(ProcessorDefinition<?> batch) {

@@ -27,10 +27,17 @@ public final class TableRun implements AutoCloseable {
     private volatile RowStream rows;
     private volatile BatchStream batches;
     private volatile ReadAhead readAhead;
+    private final ValueTally tally;
 
     public TableRun(RunContext run, TablePlan plan) {
+        this(run, plan, null);
+    }
+
+    /** A table a reconciliation compares (table-reconcile), counting into {@code tally}. */
+    public TableRun(RunContext run, TablePlan plan, ValueTally tally) {
         this.run = run;
         this.plan = plan;
+        this.tally = tally;
         // a table tried on its own (the tests of the steps and route templates) has no run, and no meters
         this.stats = new EntityStats(plan.name(), plan.phase(), run == null ? Meters.NONE : run.meters());
     }
@@ -56,6 +63,11 @@ public final class TableRun implements AutoCloseable {
         batches = new BatchStream(plan.keep() == null ? rows : new KeptRows(rows, plan.keep()), plan.batchSize(), run.stop());
         readAhead = new ReadAhead(batches, depth, readers);
         return readAhead;
+    }
+
+    /** What a reconciled table's comparisons count into; null for a table that is moved. */
+    ValueTally tally() {
+        return tally;
     }
 
     /** Whether the table ended early because the run was asked to stop. */

@@ -7,7 +7,8 @@ import io.osmigrate.spec.UnresolvedPolicy;
  * its column is optional and the policy says {@code empty}; otherwise it is reported as a dead letter
  * ({@code dead-letter}); {@code fail} stops the run. The enrich and resolve steps of an insert (where a
  * dead-lettered row is not written) and the deferred updates (where the row exists already and keeps the
- * reference empty) decide through it. Stateless.
+ * reference empty) decide through it. A table the verify phase compares writes nothing, so {@code fail} does not stop
+ * the run there: the row is marked, and counted as not comparable. Stateless.
  */
 final class UnresolvedReferences {
 
@@ -20,10 +21,10 @@ final class UnresolvedReferences {
     /**
      * Decides for one reference.
      *
-     * @throws RunAbortedException the policy is {@code fail}
+     * @throws RunAbortedException the policy is {@code fail}, and the table is written
      */
     static Outcome decide(TableRun table, Object sourceId, boolean optional, UnresolvedPolicy policy, String message) {
-        if (policy == UnresolvedPolicy.FAIL) {
+        if (policy == UnresolvedPolicy.FAIL && table.plan().phase() != Phase.VERIFY) {
             throw new RunAbortedException(table.plan().name() + " id " + sourceId + ": " + message + " (policy: fail)");
         }
         return policy == UnresolvedPolicy.EMPTY && optional ? Outcome.LEFT_EMPTY : Outcome.DEAD_LETTER;

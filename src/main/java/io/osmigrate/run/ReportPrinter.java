@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.osmigrate.events.SubscriptionFigures;
 import io.osmigrate.phases.VerifyPhase;
+import io.osmigrate.pipeline.ValueCheck;
 import io.osmigrate.state.EntityFigures;
 import io.osmigrate.text.TextTable;
 
@@ -76,6 +77,9 @@ public final class ReportPrinter {
                 }
             }
         }
+        if (!r.reconciliation().isEmpty()) {
+            reconciliation(out, r.reconciliation());
+        }
         out.append('\n').append(r.state()).append(" (exit code ").append(r.exitCode()).append(")");
         if (r.deadLetters() > 0) {
             out.append(": ").append(TextTable.count(r.deadLetters())).append(" dead letters; list them with: dead-letters --run ").append(r.runId());
@@ -87,6 +91,49 @@ public final class ReportPrinter {
             out.append("\nReport: ").append(r.reportFile());
         }
         return out.append('\n').toString();
+    }
+
+    /** The comparison by value: a line per entity, then the rows it lists, each differing column on a line. */
+    private static void reconciliation(StringBuilder out, List<ValueCheck> checks) {
+        Integer sample = checks.get(0).sample();
+        out.append("\nReconciliation by value (moved rows mapped again and compared with their destination rows; ")
+                .append(sample == null ? "every moved row" : "at most " + TextTable.count(sample) + " rows per table")
+                .append(")\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"entity", "compared", "differing", "missing", "not comparable"});
+        for (ValueCheck c : checks) {
+            rows.add(new String[] {c.entity(), TextTable.count(c.compared()), TextTable.count(c.differing()),
+                TextTable.count(c.missing()), TextTable.count(c.notComparable())});
+        }
+        TextTable.render(out, "  ", rows, i -> i >= 1);
+        if (checks.stream().noneMatch(ValueCheck::differs)) {
+            out.append("  Every compared row holds its source's values.\n");
+            return;
+        }
+        for (ValueCheck c : checks.stream().filter(ValueCheck::differs).toList()) {
+            long total = c.differing() + c.missing();
+            out.append("  WARNING ").append(c.entity()).append(": ").append(TextTable.count(c.differing()))
+                    .append(" rows differ from their source and ").append(TextTable.count(c.missing()))
+                    .append(" are missing from the destination")
+                    .append(total > c.differences().size() ? " (the first " + c.differences().size() + " listed)" : "")
+                    .append('\n');
+            for (ValueCheck.Difference d : c.differences()) {
+                out.append("    source id ").append(d.sourceId()).append(" → destination id ").append(d.destinationId())
+                        .append(d.missing() ? ": missing" : ":").append('\n');
+                for (ValueCheck.Column col : d.columns()) {
+                    out.append("      ").append(col.attribute()).append(": source ").append(shown(col.mappedSourceValue()))
+                            .append(", destination ").append(shown(col.destinationValue())).append('\n');
+                }
+            }
+        }
+        out.append("  A row differs when its source changed since it was moved (run --refresh brings it up to date), or when"
+                + " its destination row was changed outside osmigrate; a missing row was deleted from the destination"
+                + " (--fresh moves every row again). Source values are shown as osmigrate writes them: mapped, anonymised.\n");
+    }
+
+    /** Text quoted, so the empty text and NULL read apart. */
+    private static String shown(String value) {
+        return value == null ? "NULL" : "'" + value + "'";
     }
 
 }

@@ -16,6 +16,7 @@ import io.osmigrate.phases.VerifyPhase;
 import io.osmigrate.pipeline.Phase;
 import io.osmigrate.pipeline.Progress;
 import io.osmigrate.pipeline.RunContext;
+import io.osmigrate.pipeline.ValueCheck;
 import io.osmigrate.spec.MigrationSpec;
 import io.osmigrate.state.EntityFigures;
 import io.osmigrate.state.RunLock;
@@ -35,6 +36,7 @@ final class RunInProgress {
     final Instant started = Instant.now();
     final List<EntityFigures> figures = new ArrayList<>();
     final List<VerifyPhase.Check> verify = new ArrayList<>();
+    final List<ValueCheck> reconciliation = new ArrayList<>();
     final List<UsersFigures> users = new ArrayList<>();
     final List<SubscriptionFigures> subscriptions = new ArrayList<>();
     final List<UnrestoredEvent> notRestored = new ArrayList<>();
@@ -49,6 +51,8 @@ final class RunInProgress {
     RunReport report;
     /** Whether the rows moved by earlier runs are brought up to date (--refresh, refresh: changed). */
     boolean refresh;
+    /** The most rows the verify phase compares by value per table (--sample); null: every paired row. */
+    Integer sample;
     /** A replay's: the run whose dead letters it moves again, and the entity it is limited to (null: all of them). */
     String replayOf;
     String replayEntity;

@@ -16,11 +16,22 @@ import io.osmigrate.spec.RefreshMode;
  * @param fresh   start over: clean the destination and forget the key map of the scope
  * @param refresh bring the rows moved by earlier runs up to date with their source (as {@code refresh: changed}
  *                in the spec does)
+ * @param sample  the most rows per table the verify phase compares by value, spread over the table; null: every
+ *                moved row; 0: none
  */
-public record RunOptions(List<Phase> phases, boolean fresh, boolean refresh) {
+public record RunOptions(List<Phase> phases, boolean fresh, boolean refresh, Integer sample) {
 
+    /** @throws ConfigException a sample below 0 */
     public RunOptions {
         phases = List.copyOf(phases);
+        if (sample != null && sample < 0) {
+            throw new ConfigException("--sample is " + sample + "; allowed: 0 or more (0 compares no row by value)");
+        }
+    }
+
+    /** A run whose verify phase compares every moved row. */
+    public RunOptions(List<Phase> phases, boolean fresh, boolean refresh) {
+        this(phases, fresh, refresh, null);
     }
 
     /** A run that refreshes only when its spec asks. */

@@ -48,6 +48,7 @@ public final class RunService {
     public static synchronized RunReport run(OsmRuntime runtime, MigrationSpec spec, RunOptions options) throws Exception {
         RunInProgress run = new RunInProgress(runtime, spec, options.effective(spec));
         run.refresh = options.refreshes(spec);
+        run.sample = options.sample();
         return execute(runtime, run);
     }
 

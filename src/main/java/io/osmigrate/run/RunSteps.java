@@ -31,6 +31,7 @@ import io.osmigrate.phases.BptPhase;
 import io.osmigrate.phases.CleanPhase;
 import io.osmigrate.phases.DataPhase;
 import io.osmigrate.phases.DeferredPhase;
+import io.osmigrate.phases.ReconcilePhase;
 import io.osmigrate.phases.RefreshPhase;
 import io.osmigrate.phases.Replay;
 import io.osmigrate.phases.VerifyPhase;
@@ -203,10 +204,13 @@ final class RunSteps {
                 r.notRestored::add);
     }
 
+    /** Counts, growth and orphans first (a few statements per table), then the comparison by value (a table route each). */
     static void verify(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
         r.runtime.board().phase(Phase.VERIFY);
         r.verify.addAll(VerifyPhase.run(r.context, r.countsAtStart, r.figures));
+        ReconcilePhase.run(r.context, exchange.getContext(), r.progress, r.sample, r.reconciliation::add,
+                s -> r.figures.add(s.figures()));
     }
 
     /** The run stopped on request after the batches in flight (SIGTERM, a host stopping). */
@@ -269,7 +273,7 @@ final class RunSteps {
         r.figures.forEach(f -> state.runs().record(r.runId, f));
         RunReport report = new RunReport(r.runId, r.spec.name(), r.context.source().name(), r.context.destination().name(),
                 r.state.name(), exit, r.started, Instant.now(), r.phaseNames(), r.figures, r.verify, deadLetters, r.message, null,
-                r.users, r.subscriptions, r.notRestored);
+                r.users, r.subscriptions, r.notRestored, r.reconciliation);
         Path file = runDir(r).resolve("report.json");
         r.report = report.withReportFile(file.toString());
         JSON.writeValue(file.toFile(), r.report);

@@ -270,6 +270,8 @@ class BadInputTest {
                 command("plan without a spec", "plan").says("SPEC"),
                 command("run --phases with an unknown phase", "run", "$SPEC", "--phases", "data,copy")
                         .says("unknown phase 'copy'", "statics, triggers-off, users, clean, bpt, data, events, verify"),
+                command("run --sample -1", "run", "$SPEC", "--sample", "-1").says("--sample is -1; allowed: 0 or more"),
+                command("run --sample that is not a number", "run", "$SPEC", "--sample", "all").says("--sample", "all"),
 
                 // a plan that blocks: exit 3, and a run that never started has no id to print
                 run("a run whose plan is blocked", "source: src\ndestination: dst\nscope: {applications: [Orders]}\n").exits(3)

@@ -55,6 +55,8 @@ abstract class DataPhaseContract {
             assertThat(report.exitCode()).as(report.message()).isEqualTo(ExitCode.OK.code());
             assertThat(report.deadLetters()).isZero();
             assertThat(report.orphans()).isZero();
+            assertThat(report.reconciliation()).as("every moved row equals its source by value").isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.differs() || c.notComparable() > 0).as("%s", c).isFalse());
             MigrationCheck.Result check = f.check(before);
             assertThat(check.problems()).isEmpty();
             assertThat(check.inserted()).containsEntry("OrdersCore.Order", figure(report, "OrdersCore.Order", EntityFigures::read));
@@ -242,6 +244,12 @@ abstract class DataPhaseContract {
             RunReport report = f.run();
             assertThat(report.exitCode()).as(report.message()).isZero();
             assertThat(figure(report, "OrdersCore.Coupon", EntityFigures::matched)).isEqualTo(3);
+            // the matched coupons are the destination's own rows, not compared by value; every inserted one is
+            assertThat(report.reconciliation()).filteredOn(c -> c.entity().equals("OrdersCore.Coupon")).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.compared()).isEqualTo(figure(report, "OrdersCore.Coupon", EntityFigures::inserted));
+                        assertThat(c.differs()).isFalse();
+                    });
             MigrationCheck.Result check = f.check(before);
             assertThat(check.problems()).isEmpty();
             assertThat(check.matched()).containsEntry("OrdersCore.Coupon", 3L);
@@ -288,6 +296,7 @@ abstract class DataPhaseContract {
             RunReport report = f.run();
             assertThat(report.exitCode()).as(report.message()).isZero();
             assertThat(figure(report, "OrdersCore.Order", EntityFigures::nulled)).isPositive();
+            assertThat(report.valuesDiffer()).as("a reference emptied on insert is empty when compared").isFalse();
             assertThat(f.check(before).problems()).isEmpty();
         }
     }

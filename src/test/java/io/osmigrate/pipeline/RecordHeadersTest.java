@@ -49,16 +49,17 @@ class RecordHeadersTest {
             RunReport report = RunService.run(runtime, f.loadSpec(), new RunOptions(List.of(), false));
             assertThat(report.exitCode()).as(report.message()).isZero();
 
-            // every table route's records: the lookups', the inserts' (process instances' under bpt) and the deferred updates'
+            // every table route's records: the lookups', the inserts' (process instances' under bpt), the deferred updates'
+            // and the verify phase's comparisons
             List<String> inserting = List.of("data", "bpt");
             // (the bpt phase's definition figures are matches, not records: only planned tables count)
-            long records = report.entities().stream().filter(e -> List.of("lookup", "data", "bpt", "deferred").contains(e.phase()))
+            long records = report.entities().stream().filter(e -> List.of("lookup", "data", "bpt", "deferred", "verify").contains(e.phase()))
                     .filter(e -> f.plan().entity(e.entity()).isPresent())
                     .mapToLong(e -> e.read()).sum();
             assertThat(seen).hasSize((int) records);
             assertThat(seen).allSatisfy(h -> {
                 assertThat(h).containsEntry(PipelineHeaders.RUN_ID, report.runId());
-                assertThat(h.get(PipelineHeaders.PHASE)).isIn("lookup", "data", "bpt", "deferred");
+                assertThat(h.get(PipelineHeaders.PHASE)).isIn("lookup", "data", "bpt", "deferred", "verify");
                 assertThat(h.get(PipelineHeaders.SOURCE_ID)).isNotNull();
             });
             long inserts = report.entities().stream().filter(e -> inserting.contains(e.phase()))
