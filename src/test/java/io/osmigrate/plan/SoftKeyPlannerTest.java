@@ -188,4 +188,70 @@ class SoftKeyPlannerTest {
         assertThat(PossibleSoftKeys.findings(declared, none)).extracting(Finding::subject)
                 .containsExactly("Shop.Customer.LastInvoiceId");
     }
+
+    /** Tables as lists of rows by column; answers the subset's selects (a where is "COLUMN = ?" or FALSE). */
+    private static final class Rows implements SubsetResolver.SourceScan {
+        final java.util.Map<String, List<java.util.Map<String, Object>>> tables = new java.util.HashMap<>();
+
+        Rows table(String name, String columns, Object[]... rows) {
+            String[] names = columns.split(",");
+            List<java.util.Map<String, Object>> list = new ArrayList<>();
+            for (Object[] r : rows) {
+                java.util.Map<String, Object> row = new java.util.HashMap<>();
+                for (int i = 0; i < names.length; i++) {
+                    row.put(names[i], r[i]);
+                }
+                list.add(row);
+            }
+            tables.put(name, list);
+            return this;
+        }
+
+        @Override
+        public String quote(String identifier) {
+            return identifier;
+        }
+
+        @Override
+        public void query(String sql, List<Object> binds, Consumer<Object[]> row) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("SELECT (.+) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY .*)?$")
+                    .matcher(sql);
+            assertThat(m.matches()).as(sql).isTrue();
+            String[] columns = m.group(1).split(", ");
+            for (java.util.Map<String, Object> r : tables.getOrDefault(m.group(2), List.of())) {
+                if (m.group(3) != null) {
+                    java.util.regex.Matcher eq = java.util.regex.Pattern.compile("\\(?(\\w+) = \\?\\)?").matcher(m.group(3));
+                    if (!eq.matches() || !r.get(eq.group(1)).equals(binds.get(0))) {
+                        continue;
+                    }
+                }
+                Object[] values = new Object[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    values[i] = r.get(columns[i]);
+                }
+                row.accept(values);
+            }
+        }
+    }
+
+    @Test
+    void aSubsetKeepsTheRowsADeclaredSoftKeyNamesButNotForItsNoneValues() throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "source: src\ndestination: dst\n" + SCOPE + "  Shop.Invoice: {where: \"Amount = 5\"}\n"
+                + "  Shop.Customer: {where: \"FALSE\"}\n  Shop.Order: {where: \"FALSE\"}\n"
+                + "softKeys:\n  Shop.Invoice.CustomerRef: Shop.Customer\n  Shop.Invoice.OrderCode: Shop.Customer\n");
+        io.osmigrate.spec.MigrationSpec spec = SpecLoader.load(file);
+        Plan plan = Planner.plan(spec, model("src", m -> { }).view(), model("dst", m -> { }).view(), 1000);
+        Rows source = new Rows()
+                .table("OSUSR_S_INVOICE", "ID,AMOUNT,CUSTOMERREF,ORDERCODE,ORDERID", new Object[] {1L, 5L, 7L, " 9 ", null},
+                        new Object[] {2L, 5L, 0L, "", null}, new Object[] {3L, 6L, 8L, "10", null})
+                .table("OSUSR_S_CUSTOMER", "ID,NAME,LASTINVOICEID", new Object[] {7L, "a", 0L}, new Object[] {8L, "b", 0L},
+                        new Object[] {9L, "c", 0L}, new Object[] {10L, "d", 0L});
+        Plan subset = SubsetResolver.apply(plan, spec, source);
+        KeptIds customers = subset.shaping().keptOf(plan.entity("Shop.Customer").orElseThrow().entity()).orElseThrow();
+        assertThat(customers.count()).isEqualTo(2);
+        assertThat(customers.contains(7L)).isTrue();
+        assertThat(customers.contains(9L)).as("a text soft key's digits name customer 9").isTrue();
+        assertThat(customers.contains(0L)).isFalse();
+    }
 }
