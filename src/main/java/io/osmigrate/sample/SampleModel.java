@@ -207,7 +207,8 @@ final class SampleModel {
                 .ref("AssignedTo", SERVICE_CENTER, USER, false, "Protect")
                 .text("Subject", 200, true).text("Body", 2000, false).binary("Attachment")
                 .dateTime("OpenedOn").dateTime("ClosedOn")
-                .integer("RelatedOrderId"); // a soft key: an order's id, or 0, in an Integer (no reference)
+                .integer("RelatedOrderId") // a soft key: an order's id, or 0, in an Integer (no reference)
+                .text("DuplicateOf", 20, false); // another: a ticket's id as text, or "" or "0"
         ticket.text("InternalNote", 500, false);
         if (!side.isSource()) {
             ticket.inactive(); // deleted in the destination: only the stale column is left

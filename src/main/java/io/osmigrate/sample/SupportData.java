@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * SupportCore's tickets and comments (source only). Tickets reference customers and orders of another module,
  * ~20% reference a parent ticket with a lower or higher id (a self-reference osmigrate must defer), open
  * tickets carry OutSystems' empty date 1900-01-01 in ClosedOn, attachments are 0–256 bytes or NULL, and a third
- * name a related order by its id in the Integer RelatedOrderId (a soft key), the others 0 or NULL.
+ * name a related order by its id in the Integer RelatedOrderId (a soft key), the others 0 or NULL; a fifth name
+ * a ticket they duplicate by its id in the Text DuplicateOf (a soft key to their own entity), the others "", "0" or NULL.
  */
 final class SupportData {
 
@@ -31,6 +32,22 @@ final class SupportData {
         return r.nextInt(3) == 0 ? (Object) (int) (1 + r.nextLong(orders)) : (Object) 0;
     }
 
+    /**
+     * A ticket's DuplicateOf, a soft key in a Text: another ticket's id as digits for about a fifth of the tickets,
+     * "" or "0" (OutSystems' "none") for most others, NULL for one in ten.
+     */
+    private static Object duplicateOf(Generation g, long t, long tickets) {
+        SplittableRandom r = RowRandom.of(g.seed(), "TicketDuplicateOf", t);
+        if (r.nextInt(10) == 0) {
+            return null;
+        }
+        return switch (r.nextInt(5)) {
+            case 0 -> Long.toString(1 + r.nextLong(tickets));
+            case 1 -> "0";
+            default -> "";
+        };
+    }
+
     static void writeSource(Generation g, UserDirectory users) throws SQLException {
         Entity priority = g.model.entity(SUPPORT_CORE, "TicketPriority");
         int[] priorities = {priority.record("Low").dataId(), priority.record("Normal").dataId(),
@@ -40,7 +57,7 @@ final class SupportData {
         long orders = g.sizes.orders();
         try (RowSink sink = g.sink(g.model.entity(SUPPORT_CORE, "Ticket"), "Id", "CustomerId", "OrderId",
                 "ParentTicketId", "PriorityId", "AssignedTo", "Subject", "Body", "Attachment", "OpenedOn", "ClosedOn",
-                "InternalNote", "RelatedOrderId")) {
+                "InternalNote", "RelatedOrderId", "DuplicateOf")) {
             for (long t = 1; t <= tickets; t++) {
                 SplittableRandom r = RowRandom.of(g.seed(), "Ticket", t);
                 Long parent = null;
@@ -61,7 +78,7 @@ final class SupportData {
                         ValuePools.omit(r, t, 30) ? null : ValuePools.bytes(r, 0, 256),
                         opened, closed,
                         ValuePools.omit(r, t, 50) ? null : g.pools.text(r, 500),
-                        relatedOrder(g, t, orders));
+                        relatedOrder(g, t, orders), duplicateOf(g, t, tickets));
             }
         }
         try (RowSink sink = g.sink(g.model.entity(SUPPORT_CORE, "TicketComment"), "Id", "TicketId", "AuthorId",

@@ -29,14 +29,18 @@ import io.osmigrate.testsupport.MigrationFixture;
 
 /**
  * What a soft key promises, run on each engine. The sample's SupportCore.Ticket.RelatedOrderId is an Integer holding an
- * order's id, 0 or NULL. Undeclared, the plan warns that it looks like a soft key and its values are copied as they
- * are; declared under {@code softKeys}, every value that names an order becomes the destination id of that order
- * (checked through the key map and, apart from it, through the orders' OrderNumber), 0 and NULL stay as they are, a
- * value naming no order follows unresolvedReference (a dead letter by default), and the check oracle finds nothing.
+ * order's id, 0 or NULL; its DuplicateOf a Text holding another ticket's id, "", "0" or NULL. Undeclared, the plan warns
+ * that RelatedOrderId looks like a soft key (DuplicateOf's name does not end in Id) and both are copied as they are;
+ * declared under {@code softKeys}, every value that names an order becomes the destination id of that order (checked
+ * through the key map and, apart from it, through the orders' OrderNumber), DuplicateOf (a self-reference, so
+ * deferred) the destination id of its ticket as text, the none values stay as they are, a value naming no order
+ * follows unresolvedReference (a dead letter by default), and so does, in the deferred phase, a ticket naming that
+ * dead-lettered ticket; the check oracle finds nothing.
  */
 abstract class SoftKeyContract {
 
-    static final String DECLARED = MigrationFixture.BASE_SPEC + "softKeys:\n  SupportCore.Ticket.RelatedOrderId: OrdersCore.Order\n";
+    static final String DECLARED = MigrationFixture.BASE_SPEC + "softKeys:\n  SupportCore.Ticket.RelatedOrderId: OrdersCore.Order\n"
+            + "  SupportCore.Ticket.DuplicateOf: SupportCore.Ticket\n";
     static final long MISSING_ORDER = 987_654;
 
     @TempDir
@@ -64,6 +68,9 @@ abstract class SoftKeyContract {
             assertThat(t.source.values()).contains(0L, null).anyMatch(v -> v != null && v > 0);
             assertThat(t.pairs).hasSize(t.source.size());
             t.pairs.forEach((s, d) -> assertThat(t.destination.get(d)).as("ticket %s, undeclared", s).isEqualTo(t.source.get(s)));
+            assertThat(t.sourceTexts.values()).contains("", "0", null).anyMatch(v -> v != null && v.matches("[1-9]\\d*"));
+            t.pairs.forEach((s, d) -> assertThat(t.destinationTexts.get(d)).as("ticket %s, undeclared", s)
+                    .isEqualTo(t.sourceTexts.get(s)));
             assertThat(f.check(before).problems()).isEmpty();
 
             declared(f, before);
@@ -81,10 +88,10 @@ abstract class SoftKeyContract {
                     + MISSING_ORDER + " WHERE " + ticketPlan.identifier().sourceColumn() + " = " + dangling)).isEqualTo(1);
         }
         assertThat(plan.findings()).noneMatch(x -> x.code().equals("possible-soft-key"));
-        assertThat(plan.softKeys()).singleElement().satisfies(k -> {
-            assertThat(k.entity() + "." + k.attribute()).isEqualTo("SupportCore.Ticket.RelatedOrderId");
-            assertThat(k.target()).isEqualTo("OrdersCore.Order");
-        });
+        assertThat(plan.softKeys()).extracting(k -> k.entity() + "." + k.attribute() + " → " + k.target() + " "
+                + k.type() + (k.deferred() ? " deferred" : "")).containsExactlyInAnyOrder(
+                "SupportCore.Ticket.RelatedOrderId → OrdersCore.Order Integer",
+                "SupportCore.Ticket.DuplicateOf → SupportCore.Ticket Text deferred");
         assertThat(PlanPrinter.print(plan)).contains("Soft keys", "SupportCore.Ticket.RelatedOrderId → OrdersCore.Order");
         assertThat(PlanJson.toJson(plan)).contains("\"softKeys\"", "\"soft\" : true");
         PlannedEntity order = plan.entity("OrdersCore.Order").orElseThrow();
@@ -119,24 +126,57 @@ abstract class SoftKeyContract {
         assertThat(remapped).isPositive();
         assertThat(none).isPositive();
         assertThat(t.pairs).doesNotContainKey(dangling).hasSize(t.source.size() - 1);
+
+        // the Text soft key to the tickets themselves: deferred, set once the tickets are in, as text
+        int remappedTexts = 0;
+        int noneTexts = 0;
+        java.util.Set<String> pointingAtDangling = new java.util.HashSet<>();
+        for (Map.Entry<Object, Object> p : t.pairs.entrySet()) {
+            String s = t.sourceTexts.get(p.getKey());
+            String d = t.destinationTexts.get(p.getValue());
+            if (s == null || s.isBlank() || s.trim().equals("0")) {
+                assertThat(d).as("ticket %s keeps its none text", p.getKey()).isEqualTo(s);
+                noneTexts++;
+            } else if (Long.parseLong(s.trim()) == dangling) {
+                assertThat(d).as("ticket %s names the dead-lettered ticket: left empty", p.getKey()).isNull();
+                pointingAtDangling.add(String.valueOf(p.getKey()));
+            } else {
+                assertThat(d).as("ticket %s names the destination row of ticket %s, as text", p.getKey(), s)
+                        .isEqualTo(String.valueOf(t.pairs.get(Long.parseLong(s.trim()))));
+                remappedTexts++;
+            }
+        }
+        assertThat(remappedTexts).isPositive();
+        assertThat(noneTexts).isPositive();
         try (StateStore state = state(f)) {
-            assertThat(state.deadLetters().list(report.runId())).filteredOn(d -> d.entity().equals("SupportCore.Ticket"))
+            List<DeadLetter> letters = state.deadLetters().list(report.runId()).stream()
+                    .filter(d -> d.entity().equals("SupportCore.Ticket")).toList();
+            assertThat(letters).filteredOn(d -> d.phase().equals("data"))
                     .extracting(DeadLetter::sourceId, DeadLetter::reason)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(String.valueOf(dangling), "parent-missing"));
+            assertThat(letters).filteredOn(d -> !d.phase().equals("data")).extracting(DeadLetter::sourceId)
+                    .containsExactlyInAnyOrderElementsOf(pointingAtDangling);
         }
         assertThat(f.check(before).problems()).isEmpty();
     }
 
-    /** Source and destination values of RelatedOrderId by ticket id, and the ticket pairs (source → destination id). */
-    private record Tickets(Map<Object, Long> source, Map<Object, Long> destination, Map<Object, Object> pairs) {
+    /**
+     * Source and destination values of RelatedOrderId and of DuplicateOf (texts) by ticket id, and the ticket pairs
+     * (source → destination id).
+     */
+    private record Tickets(Map<Object, Long> source, Map<Object, Long> destination, Map<Object, String> sourceTexts,
+                           Map<Object, String> destinationTexts, Map<Object, Object> pairs) {
     }
 
     private static Tickets tickets(MigrationFixture f, Plan plan) throws Exception {
         PlannedEntity e = plan.entity("SupportCore.Ticket").orElseThrow();
         String column = column(e);
         try (Connection src = f.writableSource(); Connection dst = f.writableDestination()) {
+            String text = e.column("DuplicateOf").orElseThrow().sourceColumn();
             return new Tickets(values(src, "SELECT " + e.identifier().sourceColumn() + ", " + column + " FROM " + e.sourceTable()),
                     values(dst, "SELECT " + e.identifier().destinationColumn() + ", " + column + " FROM " + e.destinationTable()),
+                    texts(src, "SELECT " + e.identifier().sourceColumn() + ", " + text + " FROM " + e.sourceTable()),
+                    texts(dst, "SELECT " + e.identifier().destinationColumn() + ", " + text + " FROM " + e.destinationTable()),
                     pairs(f, plan, "SupportCore.Ticket"));
         }
     }
@@ -162,6 +202,16 @@ abstract class SoftKeyContract {
             }
         }
         return values;
+    }
+
+    private static Map<Object, String> texts(Connection c, String sql) throws Exception {
+        Map<Object, String> texts = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                texts.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return texts;
     }
 
     private static Map<Long, String> orderNumbers(Connection c, String sql) throws Exception {
