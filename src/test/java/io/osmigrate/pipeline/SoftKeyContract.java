@@ -100,6 +100,7 @@ abstract class SoftKeyContract {
 
         RunReport report = f.run(new RunOptions(List.of(), true));
         assertThat(report.exitCode()).as(report.message()).isEqualTo(ExitCode.DEAD_LETTERS.code());
+        assertThat(report.orphans()).as("verify counts no none value (0, \"\", \"0\") as an orphan").isZero();
 
         Tickets t = tickets(f, plan);
         Map<Object, Object> orders = pairs(f, plan, "OrdersCore.Order");
