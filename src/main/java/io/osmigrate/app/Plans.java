@@ -16,6 +16,7 @@ import io.osmigrate.plan.EnvironmentView;
 import io.osmigrate.plan.Plan;
 import io.osmigrate.plan.AnonymizePlanner;
 import io.osmigrate.plan.Planner;
+import io.osmigrate.plan.PossibleSoftKeys;
 import io.osmigrate.plan.SubsetResolver;
 import io.osmigrate.plan.TriggeredTables;
 import io.osmigrate.plan.UnpairedDestinationRows;
@@ -65,6 +66,8 @@ public final class Plans {
         }
         if (plan.runnable()) {
             plan = SubsetResolver.apply(plan, spec, new SourceScan(source));
+            plan = plan.withFindings(PossibleSoftKeys.findings(plan, new SourceScan(source, "cannot read the values of"
+                    + " attributes that look like soft keys", "Check that the user may read the tables")));
         }
         UsersPlanner.UsersPreparation users = UsersPlanner.prepare(spec, plan, source, destination, src.metamodel(),
                 dst.metamodel());

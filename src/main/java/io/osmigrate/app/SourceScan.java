@@ -19,9 +19,19 @@ final class SourceScan implements SubsetResolver.SourceScan {
 
     private static final int FETCH_SIZE = 5_000;
     private final Environment source;
+    private final String what;
+    private final String hint;
 
     SourceScan(Environment source) {
+        this(source, "cannot read the subset's rows", "Check the subset's where conditions against the attributes' types,"
+                + " and that the user may read the tables");
+    }
+
+    /** A scan whose failure says {@code what} could not be read, and {@code hint} what to check. */
+    SourceScan(Environment source, String what, String hint) {
         this.source = source;
+        this.what = what;
+        this.hint = hint;
     }
 
     @Override
@@ -54,8 +64,7 @@ final class SourceScan implements SubsetResolver.SourceScan {
                 }
             }
         } catch (SQLException e) {
-            throw source.failure("cannot read the subset's rows", e, "Check the subset's where conditions against the"
-                    + " attributes' types, and that the user may read the tables");
+            throw source.failure(what, e, hint);
         }
     }
 }

@@ -164,7 +164,10 @@ final class SourceSubscriptions {
                 return null;
             }
             return switch (c.role()) {
-                case REFERENCE -> key(entity, c.target(), number(cell));
+                case REFERENCE -> !c.soft() ? key(entity, c.target(), number(cell))
+                        // a soft key's 0 or empty text subscribes to "no reference", kept; its text holds the id as digits
+                        : io.osmigrate.plan.SoftKeyValues.isNone(cell.text()) ? cell.text()
+                        : String.valueOf(key(entity, c.target(), softNumber(c, cell)));
                 case TENANT_ID, TENANT_REFERENCE -> mapped(run.tenants(), number(cell), DeadLetterReason.TENANT_UNMATCHED);
                 case USER_REFERENCE -> mapped(run.users(), number(cell), DeadLetterReason.USER_UNMATCHED);
                 case STATIC_REFERENCE -> run.statics().map(c.target().key(), cell.text())
@@ -208,6 +211,15 @@ final class SourceSubscriptions {
 
     private static String text(EventRow.Cell cell) {
         return cell == null ? null : cell.text();
+    }
+
+    private static long softNumber(ColumnPlan c, EventRow.Cell cell) throws Unmapped {
+        try {
+            return number(cell);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new Unmapped(DeadLetterReason.PARENT_MISSING, "its soft key " + c.attribute() + " holds '" + cell.text()
+                    + "', which is no id of " + c.target().qualifiedName());
+        }
     }
 
     private static long number(EventRow.Cell cell) {

@@ -27,6 +27,7 @@ import io.osmigrate.plan.IdentifierKind;
 import io.osmigrate.plan.KeptIds;
 import io.osmigrate.plan.MatchColumn;
 import io.osmigrate.plan.PlannedEntity;
+import io.osmigrate.plan.SoftKeyValues;
 import io.osmigrate.spec.AnonymizeMethod;
 import io.osmigrate.spec.Mode;
 
@@ -109,7 +110,7 @@ final class TablePlans {
         for (ColumnPlan c : entity.deferredColumns()) {
             kinds.add(ValueKind.of(column(src, entity.sourceTable(), c.sourceColumn()).jdbcType()));
             slots.add(new Slot(c.attribute(), column(dst, entity.destinationTable(), c.destinationColumn()), slots.size(),
-                    keyMapped(run, c.target()), false));
+                    keyMapped(run, c), false));
         }
         InsertTarget target = new InsertTarget(entity.destinationTable(),
                 column(dst, entity.destinationTable(), entity.identifier().destinationColumn()), false,
@@ -155,7 +156,7 @@ final class TablePlans {
             if (s.source() instanceof SlotSource.Deferred) {
                 columns.add(c.sourceColumn());
                 kinds.add(ValueKind.of(column(run.source().catalog(), entity.sourceTable(), c.sourceColumn()).jdbcType()));
-                slots.add(new Slot(s.attribute(), s.destination(), columns.size() - 1, keyMapped(run, c.target()), false));
+                slots.add(new Slot(s.attribute(), s.destination(), columns.size() - 1, keyMapped(run, c), false));
             } else if (s.source() instanceof SlotSource.Copy || s.source() instanceof SlotSource.Anonymized
                     || s.source() instanceof SlotSource.Mapped || s.source() instanceof SlotSource.KeyMapped) {
                 slots.add(s);
@@ -180,7 +181,7 @@ final class TablePlans {
         return switch (c.role()) {
             case VALUE -> run.plan().shaping().anonymizedOf(entity.entity(), c.attribute())
                     .<SlotSource>map(a -> anonymized(run, a, d, now)).orElseGet(SlotSource.Copy::new);
-            case REFERENCE -> keyMapped(run, c.target());
+            case REFERENCE -> keyMapped(run, c);
             case STATIC_REFERENCE -> new SlotSource.Mapped(run.statics().forEntity(c.target().key(), ValueKind.of(d.jdbcType())),
                     DeadLetterReason.STATIC_UNMATCHED, run.spec().statics().unmatchedOrDefault());
             case TENANT_ID, TENANT_REFERENCE -> new SlotSource.Mapped(run.tenants(), DeadLetterReason.TENANT_UNMATCHED,
@@ -218,6 +219,17 @@ final class TablePlans {
     static SlotSource keyMapped(RunContext run, EntityRef target) {
         boolean lookup = run.plan().entity(target.qualifiedName()).map(p -> p.mode() == Mode.LOOKUP).orElse(false);
         return new SlotSource.KeyMapped(run.scopeOf(target), target, lookup);
+    }
+
+    /** A reference column through its target's key map; a soft key's values read as {@link SoftKeyValues} says. */
+    private static SlotSource keyMapped(RunContext run, ColumnPlan c) {
+        if (!c.soft()) {
+            return keyMapped(run, c.target());
+        }
+        PlannedEntity target = run.plan().entity(c.target().qualifiedName()).orElseThrow(
+                () -> new IllegalStateException("the soft key " + c.attribute() + " points at " + c.target() + ", not planned"));
+        return new SlotSource.KeyMapped(run.scopeOf(c.target()), c.target(), target.mode() == Mode.LOOKUP,
+                new SoftKeyValues(SoftKeyValues.numericIdentifier(target.identifier())));
     }
 
     /** A moved entity's identifier column alone: how its source ids are typed. */

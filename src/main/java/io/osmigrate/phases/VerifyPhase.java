@@ -88,11 +88,15 @@ public final class VerifyPhase {
                     if (parent.isEmpty()) {
                         continue;
                     }
-                    // a user column's 0 means "no user" (BPT keeps it)
-                    String sql = "SELECT COUNT(*) FROM " + d.quote(e.destinationTable()) + " c WHERE c." + d.quote(col.destinationColumn())
-                            + " IS NOT NULL" + (col.role() == ColumnRole.USER_REFERENCE ? " AND c." + d.quote(col.destinationColumn())
-                            + " <> 0" : "") + " AND NOT EXISTS (SELECT 1 FROM " + d.quote(parent.get()[0]) + " p WHERE p."
-                            + d.quote(parent.get()[1]) + " = c." + d.quote(col.destinationColumn()) + ")";
+                    // a user column's 0 means "no user" (BPT keeps it), a soft key's 0 or empty text "no reference"
+                    String value = "c." + d.quote(col.destinationColumn());
+                    boolean text = col.soft() && isText(run, e, col);
+                    String none = col.role() == ColumnRole.USER_REFERENCE || col.soft() && !text ? " AND " + value + " <> 0"
+                            : text ? " AND LTRIM(RTRIM(" + value + ")) NOT IN ('', '0')" : "";
+                    String id = "p." + d.quote(parent.get()[1]);
+                    String sql = "SELECT COUNT(*) FROM " + d.quote(e.destinationTable()) + " c WHERE " + value + " IS NOT NULL"
+                            + none + " AND NOT EXISTS (SELECT 1 FROM " + d.quote(parent.get()[0]) + " p WHERE "
+                            + (text ? "CAST(" + id + " AS VARCHAR(40)) = LTRIM(RTRIM(" + value + "))" : id + " = " + value) + ")";
                     try (ResultSet rs = s.executeQuery(sql)) {
                         rs.next();
                         long n = rs.getLong(1);
@@ -111,6 +115,12 @@ public final class VerifyPhase {
             }
         }
         return checks;
+    }
+
+    /** Whether a soft key's destination column holds text (it is then compared with the ids as text). */
+    private static boolean isText(RunContext run, PlannedEntity e, ColumnPlan col) {
+        return run.destination().catalog().column(e.destinationTable(), col.destinationColumn())
+                .map(c -> io.osmigrate.dialect.ValueKind.of(c.jdbcType()) == io.osmigrate.dialect.ValueKind.TEXT).orElse(false);
     }
 
     /** The destination table and identifier column a reference column must point into, if any. */

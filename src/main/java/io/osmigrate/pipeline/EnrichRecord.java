@@ -40,8 +40,9 @@ final class EnrichRecord {
                 row.values[i] = value;
             } else if (source instanceof SlotSource.Fill f) {
                 row.values[i] = f.value();
-            } else if (source instanceof SlotSource.KeyMapped) {
-                row.values[i] = ValueKind.id(value);
+            } else if (source instanceof SlotSource.KeyMapped k) {
+                // a soft key's "none" (0, "") is written as it is; its other values are looked up as ids
+                row.values[i] = k.soft() == null ? ValueKind.id(value) : k.keeps(value) ? value : k.soft().key(value);
             } else if (source instanceof SlotSource.Anonymized a) {
                 row.values[i] = a.pseudonyms().apply(a.attribute(), value, a.fixed());
             } else if (source instanceof SlotSource.Mapped m) {

@@ -59,7 +59,7 @@ final class ResolveReferences {
     private static void column(TableRun table, List<PendingRow> rows, int i, SlotSource.KeyMapped k) {
         List<Object> wanted = new ArrayList<>();
         for (PendingRow r : rows) {
-            if (!r.failed() && r.values[i] != null) {
+            if (!r.failed() && r.values[i] != null && !k.keeps(r.values[i])) {
                 wanted.add(r.values[i]);
             }
         }
@@ -71,8 +71,8 @@ final class ResolveReferences {
         Slot slot = table.plan().slots().get(i);
         for (PendingRow r : rows) {
             Object value = r.values[i];
-            if (r.failed() || value == null) {
-                continue;
+            if (r.failed() || value == null || k.keeps(value)) {
+                continue; // a soft key's "none" stays as it is
             }
             Object mapped = found.get(value);
             if (mapped != null) {

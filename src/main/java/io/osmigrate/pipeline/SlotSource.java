@@ -4,6 +4,7 @@ import io.osmigrate.maps.Pseudonyms;
 import io.osmigrate.maps.RecordMap;
 import io.osmigrate.plan.AnonymizedAttribute;
 import io.osmigrate.plan.EntityRef;
+import io.osmigrate.plan.SoftKeyValues;
 import io.osmigrate.spec.UnresolvedPolicy;
 
 /**
@@ -35,8 +36,20 @@ public sealed interface SlotSource {
      *
      * @param scope        the key-map scope of the referenced table
      * @param lookupTarget the referenced table is looked up (matched), not moved
+     * @param soft         for a soft key (an id held in an Integer, Long Integer or Text attribute), how its values are
+     *                     read: its "none" values are kept as they are, never looked up; null for a reference
      */
-    record KeyMapped(int scope, EntityRef target, boolean lookupTarget) implements SlotSource {
+    record KeyMapped(int scope, EntityRef target, boolean lookupTarget, SoftKeyValues soft) implements SlotSource {
+
+        /** A reference of the model. */
+        public KeyMapped(int scope, EntityRef target, boolean lookupTarget) {
+            this(scope, target, lookupTarget, null);
+        }
+
+        /** Whether a value (as the enrich step left it) is a soft key's "none", written as it is. */
+        public boolean keeps(Object value) {
+            return soft != null && SoftKeyValues.isNone(value);
+        }
     }
 
     /**

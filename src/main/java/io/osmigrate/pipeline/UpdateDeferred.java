@@ -47,7 +47,7 @@ final class UpdateDeferred {
         for (int col = 0; col < plan.slots().size(); col++) {
             int c = col;
             SlotSource.KeyMapped k = (SlotSource.KeyMapped) plan.slots().get(col).source();
-            List<Object> wanted = rows.stream().map(r -> r.values[c]).filter(v -> v != null).toList();
+            List<Object> wanted = rows.stream().map(r -> r.values[c]).filter(v -> v != null && !k.keeps(v)).toList();
             mapped.add(wanted.isEmpty() ? Map.of() : keyMap.lookup(k.scope(), wanted));
         }
         List<UpdatePath.Row> updates = new ArrayList<>(rows.size());
@@ -60,6 +60,10 @@ final class UpdateDeferred {
             for (int col = 0; col < values.length; col++) {
                 Object value = row.values[col];
                 if (value == null) {
+                    continue;
+                }
+                if (((SlotSource.KeyMapped) plan.slots().get(col).source()).keeps(value)) {
+                    values[col] = value; // a soft key's "none" (0, ""), inserted empty, is written back as it was
                     continue;
                 }
                 Object target = mapped.get(col).get(value);

@@ -34,9 +34,11 @@ final class EntityPlanner {
     private final Map<EntityKey, Mode> modes;
     private final int configuredBatchSize;
     private final List<Finding> findings;
+    private final SoftKeyPlanner.Resolved softKeys;
 
     EntityPlanner(MigrationSpec spec, EnvironmentView source, EnvironmentView destination, Map<EntityKey, Mode> modes,
-                  int configuredBatchSize, List<Finding> findings) {
+                  int configuredBatchSize, List<Finding> findings, SoftKeyPlanner.Resolved softKeys) {
+        this.softKeys = softKeys;
         this.spec = spec;
         this.source = source;
         this.destination = destination;
@@ -161,6 +163,12 @@ final class EntityPlanner {
                 continue;
             }
             flagDrift(subject, a, d);
+            Optional<EntityRef> softTarget = softKeys.targetOf(src, a);
+            if (softTarget.isPresent()) { // declared in the spec: remapped like a reference, its "none" values kept
+                columns.add(new ColumnPlan(a.name(), a.ssKey(), srcCol.get(), dstCol.get(), a.type().code(),
+                        ColumnRole.REFERENCE, softTarget.get(), a.mandatory(), false, null, true));
+                continue;
+            }
             ColumnRole role = roleOf(a, subject);
             EntityRef target = role == ColumnRole.VALUE ? null
                     : source.metamodel().entity(a.type().target()).map(EntityRef::of).orElse(null);

@@ -96,6 +96,15 @@ public record Plan(String spec, String specFile, String source, String destinati
         return bpt != null && bpt.moves(entity);
     }
 
+    /** The soft keys the spec declares, as the moved entities' columns have them, in load order. */
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public List<SoftKeyLine> softKeys() {
+        return moved().stream().flatMap(e -> e.columns().stream().filter(ColumnPlan::soft)
+                .map(c -> new SoftKeyLine(e.entity().qualifiedName(), c.attribute(), c.target().qualifiedName(),
+                        c.type() != null && c.type().startsWith("rt") ? c.type().substring(2) : c.type(),
+                        c.mandatory(), c.deferred()))).toList();
+    }
+
     /** True when no finding blocks the run. */
     @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public boolean runnable() {

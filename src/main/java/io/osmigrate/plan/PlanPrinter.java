@@ -44,6 +44,16 @@ public final class PlanPrinter {
             }
             TextTable.render(out, "  ", d, i -> false);
         }
+        if (!plan.softKeys().isEmpty()) {
+            out.append("\nSoft keys (declared in the spec: remapped through the target's key map like references;"
+                    + " 0 and empty text mean none and are kept)\n");
+            List<String[]> k = new ArrayList<>();
+            for (SoftKeyLine line : plan.softKeys()) {
+                k.add(new String[] {line.entity() + "." + line.attribute() + " → " + line.target(), line.type(),
+                    line.mandatory() ? "mandatory" : "optional", line.deferred() ? "deferred" : ""});
+            }
+            TextTable.render(out, "  ", k, i -> false);
+        }
         if (!plan.shaping().subsets().isEmpty()) {
             SubsetPrinter.print(out, plan.shaping().subsets());
         }

@@ -58,7 +58,8 @@ public final class Planner {
             instances = BptPlanner.plan(spec, source, destination, bpt, espaces, configuredBatchSize, findings);
             instances.tables().forEach(t -> modes.put(t.entity().key(), Mode.MOVE));
         }
-        EntityPlanner entityPlanner = new EntityPlanner(spec, source, destination, modes, configuredBatchSize, findings);
+        EntityPlanner entityPlanner = new EntityPlanner(spec, source, destination, modes, configuredBatchSize, findings,
+                SoftKeyPlanner.resolve(spec, source.metamodel(), scope.modes()));
         List<PlannedEntity> planned = new ArrayList<>();
         for (Map.Entry<EntityKey, Mode> e : scope.modes().entrySet()) {
             entityPlanner.plan(source.metamodel().entity(e.getKey()).orElseThrow(), e.getValue()).ifPresent(planned::add);

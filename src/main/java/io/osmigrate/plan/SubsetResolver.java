@@ -35,8 +35,24 @@ public final class SubsetResolver {
         void query(String sql, List<Object> binds, java.util.function.Consumer<Object[]> row);
     }
 
-    /** A reference from one moved entity's column to another moved entity whose rows are a subset. */
-    private record Edge(PlannedEntity child, String column, PlannedEntity parent) {
+    /**
+     * A reference from one moved entity's column to another moved entity whose rows are a subset.
+     *
+     * @param soft how a soft key's values are read (its "none" values reference nothing); null for a reference
+     */
+    private record Edge(PlannedEntity child, String column, PlannedEntity parent, SoftKeyValues soft) {
+
+        Edge(PlannedEntity child, String column, PlannedEntity parent) {
+            this(child, column, parent, null);
+        }
+
+        /** The parent's identifier a value references, or null when it references none. */
+        Object parentId(Object value) {
+            if (soft == null || value == null) {
+                return value;
+            }
+            return SoftKeyValues.isNone(value) ? null : soft.key(value);
+        }
     }
 
     private final MigrationSpec spec;
@@ -151,13 +167,14 @@ public final class SubsetResolver {
             Object id = row[0];
             if (parentsToFollow && (!subsetted || mine.contains(id))) {
                 for (int i = 0; i < out.size(); i++) {
-                    if (row[i + 1] != null) {
-                        keep(out.get(i).parent().entity(), row[i + 1], parent, null);
+                    Object value = out.get(i).parentId(row[i + 1]);
+                    if (value != null) {
+                        keep(out.get(i).parent().entity(), value, parent, null);
                     }
                 }
             }
             for (Edge x : childOf) {
-                Object value = row[out.indexOf(x) + 1];
+                Object value = x.parentId(row[out.indexOf(x) + 1]);
                 if (value != null && previous.get(x.parent().entity()).contains(value)) {
                     keep(e.entity(), id, child + x.parent().entity().qualifiedName(), null);
                 }
@@ -183,7 +200,9 @@ public final class SubsetResolver {
         for (PlannedEntity e : moved) {
             for (ColumnPlan c : e.columns()) {
                 if (c.role() == ColumnRole.REFERENCE && c.target() != null && kept.containsKey(c.target())) {
-                    edges.add(new Edge(e, c.sourceColumn(), byRef.get(c.target())));
+                    PlannedEntity target = byRef.get(c.target());
+                    edges.add(new Edge(e, c.sourceColumn(), target,
+                            c.soft() ? new SoftKeyValues(SoftKeyValues.numericIdentifier(target.identifier())) : null));
                 }
             }
             Identifier id = e.identifier();

@@ -206,7 +206,9 @@ final class SampleModel {
                 .ref("PriorityId", SUPPORT_CORE, "TicketPriority", true, "Protect")
                 .ref("AssignedTo", SERVICE_CENTER, USER, false, "Protect")
                 .text("Subject", 200, true).text("Body", 2000, false).binary("Attachment")
-                .dateTime("OpenedOn").dateTime("ClosedOn");
+                .dateTime("OpenedOn").dateTime("ClosedOn")
+                .integer("RelatedOrderId") // a soft key: an order's id, or 0, in an Integer (no reference)
+                .text("DuplicateOf", 20, false); // another: a ticket's id as text, or "" or "0"
         ticket.text("InternalNote", 500, false);
         if (!side.isSource()) {
             ticket.inactive(); // deleted in the destination: only the stale column is left

@@ -16,14 +16,17 @@ import java.util.Optional;
  * @param entities per-entity settings, keyed by "Module.Entity" as written
  * @param anonymize the anonymised attributes, keyed by "Module.Entity.Attribute" as written
  * @param refresh  whether rows moved by earlier runs are brought up to date with their source
+ * @param softKeys the declared soft keys: attributes that hold another entity's id without being references
  */
 public record MigrationSpec(Path file, String source, String destination, Scope scope, Defaults defaults,
                             StaticsSettings statics, TenantsSettings tenants, UsersSettings users, BptSettings bpt, boolean clean,
-                            Map<String, EntitySettings> entities, Map<String, AnonymizeRule> anonymize, RefreshMode refresh) {
+                            Map<String, EntitySettings> entities, Map<String, AnonymizeRule> anonymize, RefreshMode refresh,
+                            List<SoftKey> softKeys) {
 
     public MigrationSpec {
         refresh = refresh == null ? RefreshMode.NONE : refresh;
         entities = Map.copyOf(entities);
+        softKeys = softKeys == null ? List.of() : List.copyOf(softKeys);
         anonymize = anonymize == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(anonymize));
     }
 
@@ -32,7 +35,7 @@ public record MigrationSpec(Path file, String source, String destination, Scope 
                          StaticsSettings statics, TenantsSettings tenants, UsersSettings users, boolean clean,
                          Map<String, EntitySettings> entities) {
         this(file, source, destination, scope, defaults, statics, tenants, users, new BptSettings(null), clean, entities,
-                Map.of(), RefreshMode.NONE);
+                Map.of(), RefreshMode.NONE, List.of());
     }
 
     /** The spec's name: its file name without the extension. */

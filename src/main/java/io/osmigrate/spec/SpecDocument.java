@@ -18,10 +18,15 @@ record SpecDocument(@JsonProperty("source") String source,
                     @JsonProperty("clean") Boolean clean,
                     @JsonProperty("entities") LinkedHashMap<String, EntitySettings> entities,
                     @JsonProperty("anonymize") LinkedHashMap<String, JsonNode> anonymize,
-                    @JsonProperty("refresh") RefreshMode refresh) {
+                    @JsonProperty("refresh") RefreshMode refresh,
+                    @JsonProperty("softKeys") LinkedHashMap<String, JsonNode> softKeys) {
 
     Map<String, JsonNode> anonymizeOrEmpty() {
         return anonymize == null ? Map.of() : anonymize;
+    }
+
+    Map<String, JsonNode> softKeysOrEmpty() {
+        return softKeys == null ? Map.of() : softKeys;
     }
 
     Map<String, EntitySettings> entitiesOrEmpty() {

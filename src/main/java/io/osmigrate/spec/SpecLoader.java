@@ -109,7 +109,7 @@ public final class SpecLoader {
                 UsersSpecCheck.check(file, yaml, doc.users() == null ? UsersSettings.defaults() : doc.users()),
                 doc.bpt() == null ? new BptSettings(null) : doc.bpt(),
                 doc.clean() != null && doc.clean(), entities, AnonymizeSpecCheck.check(file, yaml, doc.anonymizeOrEmpty()),
-                doc.refresh());
+                doc.refresh(), SoftKeySpecCheck.check(file, yaml, doc.softKeysOrEmpty()));
     }
 
     /** A key written without a value (or as a bare null) is a mistake, not "use the default". */

@@ -156,6 +156,21 @@ class BadInputTest {
                         .says("anonymize needs a secret key", "osmigrate.anonymize.key = {{env:OSM_ANONYMIZE_KEY}}"),
                 run("an anonymize key written in the file", SPEC).config("osmigrate.anonymize.key", "0123456789abcdef0123")
                         .says("osmigrate.anonymize.key must come from the environment"),
+                run("a soft key that is a reference", SPEC + "softKeys:\n  OrdersCore.Order.CustomerId: OrdersCore.Customer\n")
+                        .says("$SPEC, line 9: softKeys.OrdersCore.Order.CustomerId: CustomerId is a reference already"
+                                + " (to OrdersCore.Customer)", "remove the declaration"),
+                run("a soft key of another type", SPEC + "softKeys:\n  SupportCore.Ticket.OpenedOn: OrdersCore.Order\n")
+                        .says("$SPEC, line 9: softKeys.SupportCore.Ticket.OpenedOn: OpenedOn is of type rtDateTime",
+                                "Integer, Long Integer or Text"),
+                run("a soft key to an entity out of scope", SPEC + "softKeys:\n  SupportCore.Ticket.RelatedOrderId:"
+                        + " WorkflowCore.OrderTracking\n").says("$SPEC, line 9: softKeys.SupportCore.Ticket.RelatedOrderId:"
+                                + " WorkflowCore.OrderTracking is not in this spec's scope", "add it to the scope"),
+                run("a soft key to a static entity", SPEC + "softKeys:\n  SupportCore.Ticket.RelatedOrderId: SupportCore.TicketPriority\n")
+                        .says("line 9", "SupportCore.TicketPriority is a static entity"),
+                run("a soft key of an unknown attribute", SPEC + "softKeys:\n  SupportCore.Ticket.OrderRef: OrdersCore.Order\n")
+                        .says("line 9", "no attribute 'OrderRef' in SupportCore.Ticket", "RelatedOrderId"),
+                run("a soft key that is not Module.Entity.Attribute", SPEC + "softKeys:\n  Ticket.RelatedOrderId: OrdersCore.Order\n")
+                        .says("$SPEC, line 9: softKeys.Ticket.RelatedOrderId is not an attribute name", "Module.Entity.Attribute"),
                 run("an unknown key", SPEC + "cleanup: true\n").says("$SPEC, line 8: unknown key 'cleanup' at the top level"),
                 run("a key written twice", SPEC + "source: dst\n").says("$SPEC, line 8: 'source' is written twice"),
                 run("an unknown word", SPEC + "    onConflict: skip\n")

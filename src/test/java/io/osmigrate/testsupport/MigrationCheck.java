@@ -183,7 +183,7 @@ public final class MigrationCheck {
             }
             Object expected;
             try {
-                expected = c.role() == ColumnRole.VALUE_TEXT ? valueText(e, s, s[i])
+                expected = c.soft() ? softKey(c, s[i]) : c.role() == ColumnRole.VALUE_TEXT ? valueText(e, s, s[i])
                         : c.role() == ColumnRole.USER_REFERENCE && plan.isBptTable(e.entity()) && s[i] instanceof Number n
                         && n.longValue() == 0 ? s[i] : expected(c, s[i]);
             } catch (Unresolvable u) {
@@ -346,6 +346,25 @@ public final class MigrationCheck {
         PlannedEntity target = plan.entities().stream().filter(p -> p.entity().key().equals(t.target())).findFirst()
                 .orElseThrow(() -> new Unresolvable("value of an entity the run does not move"));
         return String.valueOf(expected(ColumnRole.REFERENCE, target.entity(), id));
+    }
+
+    /**
+     * A soft key: its "none" (null, 0, empty or blank text, the text "0") as it is in the source; any other value the
+     * destination id paired with the source row it names, as text in a text column.
+     */
+    private Object softKey(ColumnPlan c, Object value) throws Unresolvable {
+        String text = value == null ? null : value.toString().trim();
+        boolean none = value == null || (value instanceof Number n ? new BigDecimal(n.toString()).signum() == 0
+                : text.isEmpty() || text.equals("0"));
+        if (none) {
+            return value;
+        }
+        PlannedEntity target = plan.entity(c.target().qualifiedName()).orElseThrow();
+        boolean numeric = !target.identifier().type().equalsIgnoreCase("rtText");
+        Object key = value instanceof Number n ? (Object) n.longValue()
+                : numeric && text.matches("\\d+") ? (Object) Long.parseLong(text) : text;
+        Object mapped = expected(ColumnRole.REFERENCE, c.target(), key);
+        return value instanceof String ? String.valueOf(mapped) : mapped;
     }
 
     private Object expected(ColumnPlan c, Object value) throws Unresolvable {
