@@ -68,7 +68,7 @@ class BenchmarkTest {
             r = Benchmark.run(o, out);
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("[1/5]", "[2/5]", "[3/5]", "[4/5]", "[5/5]", "Summary", "data phase ÷", "live peak", "CPU over",
+        assertThat(text).contains("[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]", "Summary", "data phase ÷", "live peak", "CPU over",
                 "Figures: " + r.jsonFile());
         assertThat(dir.resolve("work")).isEmptyDirectory(); // the temporary folder is gone
         return r;
@@ -135,6 +135,14 @@ class BenchmarkTest {
         assertThat(u.steps().stream().filter(s -> s.phase().equals("data")).mapToLong(BenchResult.Step::read).sum())
                 .isEqualTo(u.added());
         assertThat(u.ratio()).isCloseTo(u.secondSeconds() / u.firstSeconds(), within(1e-9));
+        // the refresh updated exactly the rows changed, and inserted none
+        BenchResult.Refresh f = r.refresh();
+        assertThat(f.changed()).isPositive().isEqualTo(f.changedByTable().values().stream().mapToLong(Long::longValue).sum());
+        assertThat(f.updated()).isEqualTo(f.changed());
+        assertThat(f.state()).isEqualTo("SUCCEEDED");
+        assertThat(f.steps()).anyMatch(s -> s.phase().equals("refresh"));
+        assertThat(f.steps().stream().filter(s -> s.phase().equals("data")).mapToLong(BenchResult.Step::inserted).sum()).isZero();
+        assertThat(f.ratio()).isCloseTo(f.refreshSeconds() / f.firstSeconds(), within(1e-9));
 
         double perRowRate = r.perRow().stream().mapToLong(BenchResult.PerRow::rows).sum()
                 / r.perRow().stream().mapToDouble(BenchResult.PerRow::seconds).sum();
