@@ -181,35 +181,25 @@ public final class Benchmark {
             out.flush();
             // once osmigrate's read-only connections are closed: an embedded H2 source takes writes again
             Map<String, Long> added = TopUpRows.add(dbs, tables, TOP_UP_ROWS);
-            try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
-                runtime.override(dbs.environment(spec.source(), true));
-                runtime.override(dbs.environment(spec.destination(), false));
-                long a = System.nanoTime();
-                RunReport again = RunService.run(runtime, spec, new RunOptions(List.of(Phase.DATA), false));
-                double againSeconds = seconds(a);
-                BenchResult.DataPhase second = dataPhase(again, againSeconds, Map.of());
-                topUp = new BenchResult.TopUp(added, added.values().stream().mapToLong(Long::longValue).sum(), second.inserted(),
-                        second.state(), data.runSeconds(), againSeconds, ratio(againSeconds, data.runSeconds()), second.steps());
-                BenchReport.printTopUp(out, topUp);
-            }
+            Rerun topUpRun = rerun(config, dbs, spec, new RunOptions(List.of(Phase.DATA), false));
+            BenchResult.DataPhase second = dataPhase(topUpRun.report(), topUpRun.seconds(), Map.of());
+            topUp = new BenchResult.TopUp(added, added.values().stream().mapToLong(Long::longValue).sum(), second.inserted(),
+                    second.state(), data.runSeconds(), topUpRun.seconds(), ratio(topUpRun.seconds(), data.runSeconds()),
+                    second.steps());
+            BenchReport.printTopUp(out, topUp);
             out.println();
             out.println("[6/6] a refresh: " + CHANGED_ROWS + " source rows already moved changed (a number each), then the data"
                     + " phase again with --refresh, as a new process would run it");
             out.flush();
             Map<String, Long> changed = ChangedRows.change(dbs, tables, CHANGED_ROWS);
-            try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
-                runtime.override(dbs.environment(spec.source(), true));
-                runtime.override(dbs.environment(spec.destination(), false));
-                long a = System.nanoTime();
-                RunReport again = RunService.run(runtime, spec, new RunOptions(List.of(Phase.DATA), false, true));
-                double againSeconds = seconds(a);
-                long updated = again.entities().stream().filter(f -> f.phase().equals(Phase.REFRESH.wire()))
-                        .mapToLong(EntityFigures::deferredUpdates).sum();
-                refresh = new BenchResult.Refresh(changed, changed.values().stream().mapToLong(Long::longValue).sum(), updated,
-                        again.state(), data.runSeconds(), againSeconds, ratio(againSeconds, data.runSeconds()),
-                        dataPhase(again, againSeconds, Map.of()).steps());
-                BenchReport.printRefresh(out, refresh);
-            }
+            Rerun refreshRun = rerun(config, dbs, spec, new RunOptions(List.of(Phase.DATA), false, true));
+            long updated = refreshRun.report().entities().stream().filter(f -> f.phase().equals(Phase.REFRESH.wire()))
+                    .mapToLong(EntityFigures::deferredUpdates).sum();
+            refresh = new BenchResult.Refresh(changed, changed.values().stream().mapToLong(Long::longValue).sum(), updated,
+                    refreshRun.report().state(), data.runSeconds(), refreshRun.seconds(),
+                    ratio(refreshRun.seconds(), data.runSeconds()), dataPhase(refreshRun.report(), refreshRun.seconds(),
+                    Map.of()).steps());
+            BenchReport.printRefresh(out, refresh);
             double rate = data.rowsPerSecond();
             BenchResult.Settings settings = new BenchResult.Settings(o.engine().wire(), o.rows(), o.perRowSample(), o.writers(),
                     o.batchSize(), o.fetchSize(), o.keyMapCacheSize(), BenchReport.specName(o));
@@ -256,6 +246,24 @@ public final class Benchmark {
         Path file = work.resolve("benchmark.properties");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** A run's report and its seconds (the whole RunService call). */
+    private record Rerun(RunReport report, double seconds) {
+    }
+
+    /**
+     * The data phase run again by a new runtime, as a new process would run it; once the benchmark's own read-only
+     * connections are closed, so an embedded H2 source has taken the changes.
+     */
+    private static Rerun rerun(Path config, BenchDatabases dbs, MigrationSpec spec, RunOptions options) throws Exception {
+        try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
+            runtime.override(dbs.environment(spec.source(), true));
+            runtime.override(dbs.environment(spec.destination(), false));
+            long started = System.nanoTime();
+            RunReport report = RunService.run(runtime, spec, options);
+            return new Rerun(report, seconds(started));
+        }
     }
 
     private static BenchResult.DataPhase dataPhase(RunReport report, double runSeconds, Map<String, Long> reasons) {

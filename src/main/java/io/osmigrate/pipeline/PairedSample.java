@@ -3,8 +3,8 @@ package io.osmigrate.pipeline;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.osmigrate.state.KeyMap;
 
@@ -12,11 +12,9 @@ import io.osmigrate.state.KeyMap;
  * The rows a bounded reconciliation ({@code --sample N}) compares: at most N of a table's paired source rows, spread
  * evenly over the table in identifier order (the first, and then one every pairs/N), so both old and recent rows
  * are looked at. The source identifiers alone are streamed and compared with the key map 10,000 at a time, as a
- * top-up does ({@link UnpairedRows}); only the chosen identifiers are held.
+ * top-up does ({@link PairedIdChunks}); only the chosen identifiers are held.
  */
 public final class PairedSample {
-
-    private static final int CHUNK = 10_000;
 
     private PairedSample() {
     }
@@ -33,34 +31,21 @@ public final class PairedSample {
         if (pairs == 0) {
             return chosen;
         }
-        TableRead ids = new TableRead(plan.read().table(), plan.read().idColumn(), plan.read().idKind(), List.of(), List.of(),
-                plan.read().filter());
-        long seen = 0;
-        try (RowStream rows = RowStream.open(run.source().dataSource(), run.source().dialect(), ids, run.settings().fetchSize())) {
-            List<Object> chunk = new ArrayList<>(CHUNK);
-            while ((rows.hasNext() || !chunk.isEmpty()) && chosen.size() < size) {
-                if (rows.hasNext()) {
-                    chunk.add(rows.next().id());
-                    if (chunk.size() < CHUNK) {
-                        continue;
-                    }
+        AtomicLong seen = new AtomicLong();
+        PairedIdChunks.scan(run, plan, (chunk, found) -> {
+            for (Object id : chunk) {
+                if (!found.containsKey(id) || notCompared.contains(id) || plan.keep() != null && !plan.keep().contains(id)) {
+                    continue;
                 }
-                run.stop().check(plan.name());
-                Map<Object, Object> found = keyMap.lookup(plan.scope(), chunk);
-                for (Object id : chunk) {
-                    if (!found.containsKey(id) || notCompared.contains(id) || plan.keep() != null && !plan.keep().contains(id)) {
-                        continue;
-                    }
-                    // paired row i (0, 1, …) is chosen where i * size / pairs reaches a new whole number: row 0, then
-                    // one every pairs/size rows, size of them in all
-                    if (seen == 0 || (seen - 1) * size / pairs != seen * size / pairs) {
-                        chosen.add(id.toString());
-                    }
-                    seen++;
+                // paired row i (0, 1, …) is chosen where i * size / pairs reaches a new whole number: row 0, then
+                // one every pairs/size rows, size of them in all
+                long i = seen.getAndIncrement();
+                if (i == 0 || (i - 1) * size / pairs != i * size / pairs) {
+                    chosen.add(id.toString());
                 }
-                chunk.clear();
             }
-        }
+            return chosen.size() < size;
+        });
         return chosen;
     }
 }

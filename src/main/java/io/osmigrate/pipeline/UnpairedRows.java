@@ -3,8 +3,9 @@ package io.osmigrate.pipeline;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.osmigrate.state.KeyMap;
 
@@ -20,7 +21,6 @@ public final class UnpairedRows {
 
     /** The most identifiers a top-up fetches by id (held in memory as text until the table is read). */
     static final int MAX_UNPAIRED = 100_000;
-    private static final int CHUNK = 10_000;
 
     /**
      * The unpaired rows of a table, and how many were found paired.
@@ -42,33 +42,19 @@ public final class UnpairedRows {
         if (keyMap.pairCount(plan.scope()) == 0) {
             return Optional.empty();
         }
-        TableRead ids = new TableRead(plan.read().table(), plan.read().idColumn(), plan.read().idKind(), List.of(), List.of(),
-                plan.read().filter());
         List<String> unpaired = new ArrayList<>();
-        long paired = 0;
-        try (RowStream rows = RowStream.open(run.source().dataSource(), run.source().dialect(), ids, run.settings().fetchSize())) {
-            List<Object> chunk = new ArrayList<>(CHUNK);
-            while (rows.hasNext() || !chunk.isEmpty()) {
-                if (rows.hasNext()) {
-                    chunk.add(rows.next().id());
-                    if (chunk.size() < CHUNK) {
-                        continue;
-                    }
-                }
-                run.stop().check(plan.name());
-                Map<Object, Object> found = keyMap.lookup(plan.scope(), chunk);
-                for (Object id : chunk) {
-                    if (!found.containsKey(id) && (plan.keep() == null || plan.keep().contains(id))) {
-                        unpaired.add(id.toString());
-                    }
-                }
-                paired += found.size();
-                chunk.clear();
-                if (unpaired.size() > MAX_UNPAIRED || unpaired.size() > Math.max(CHUNK, plan.rows() / 5)) {
-                    return Optional.empty();
+        AtomicLong paired = new AtomicLong();
+        AtomicBoolean tooMany = new AtomicBoolean();
+        PairedIdChunks.scan(run, plan, (chunk, found) -> {
+            for (Object id : chunk) {
+                if (!found.containsKey(id) && (plan.keep() == null || plan.keep().contains(id))) {
+                    unpaired.add(id.toString());
                 }
             }
-        }
-        return Optional.of(new Scan(unpaired, paired));
+            paired.addAndGet(found.size());
+            tooMany.set(unpaired.size() > MAX_UNPAIRED || unpaired.size() > Math.max(PairedIdChunks.CHUNK, plan.rows() / 5));
+            return !tooMany.get();
+        });
+        return tooMany.get() ? Optional.empty() : Optional.of(new Scan(unpaired, paired.get()));
     }
 }

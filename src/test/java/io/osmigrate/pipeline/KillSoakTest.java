@@ -33,7 +33,7 @@ import io.osmigrate.testsupport.PostgresDatabases;
 class KillSoakTest {
 
     private static final long ROWS = Long.getLong("osm.soak.rows", 100_000);
-    private static final int INTERRUPTIONS = Integer.getInteger("osm.soak.interruptions", 8);
+    private static final int INTERRUPTIONS = Integer.getInteger("osm.soak.interruptions", 6);
     private static final long MAX_DELAY_MILLIS = Long.getLong("osm.soak.max-delay", 1500);
     private static final Pattern MOVING = Pattern.compile("moving up to (\\d+) source rows");
 
