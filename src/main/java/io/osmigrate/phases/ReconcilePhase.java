@@ -3,7 +3,6 @@ package io.osmigrate.phases;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 
@@ -18,7 +17,6 @@ import io.osmigrate.pipeline.ValueCheck;
 import io.osmigrate.pipeline.ValueTally;
 import io.osmigrate.plan.PlannedEntity;
 import io.osmigrate.spec.ConflictPolicy;
-import io.osmigrate.state.PairBlock;
 
 /**
  * The reconciliation by value, the verify phase's last step: every moved entity's paired rows are read from the
@@ -51,7 +49,7 @@ public final class ReconcilePhase {
             run.stop().check("the reconciliation of " + name);
             TablePlan plan = TablePlans.reconcile(run, entity);
             boolean paired = run.state().keyMap().pairCount(plan.scope()) > 0;
-            Set<Object> matched = paired && entity.onConflict() == ConflictPolicy.MATCH_EXISTING ? matched(run, plan) : Set.of();
+            Set<Object> matched = paired && entity.onConflict() == ConflictPolicy.MATCH_EXISTING ? RefreshPhase.matched(run, plan) : Set.of();
             ValueTally tally = new ValueTally(name, sample, matched);
             if (paired && sample != null) {
                 plan = plan.restrictedTo(PairedSample.choose(run, plan, sample, matched));
@@ -63,11 +61,5 @@ public final class ReconcilePhase {
             }
             checks.accept(tally.result());
         }
-    }
-
-    /** The source ids match-existing paired with destination rows that were there before (loads the scope's pairs). */
-    private static Set<Object> matched(RunContext run, TablePlan plan) {
-        return run.state().keyMap().allPairs(plan.scope()).stream().filter(p -> p.kind() == PairBlock.Kind.MATCHED)
-                .map(PairBlock.Pair::source).collect(Collectors.toSet());
     }
 }

@@ -1,7 +1,8 @@
 package io.osmigrate.phases;
 
-import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 
@@ -38,12 +39,11 @@ public final class RefreshPhase {
             }
             TablePlan plan = TablePlans.refresh(run, entity);
             if (!everything) {
-                List<String> matched = run.state().keyMap().allPairs(plan.scope()).stream()
-                        .filter(p -> p.kind() == PairBlock.Kind.MATCHED).map(p -> p.source().toString()).toList();
+                Set<Object> matched = matched(run, plan);
                 if (matched.isEmpty()) {
                     continue;
                 }
-                plan = plan.restrictedTo(matched);
+                plan = plan.restrictedTo(matched.stream().map(Object::toString).toList());
             }
             if (plan.slots().isEmpty()) {
                 continue;
@@ -51,5 +51,11 @@ public final class RefreshPhase {
             run.stop().check("the refresh of " + entity.entity().qualifiedName());
             TableRoute.move(camel, PipelineHeaders.REFRESH_TEMPLATE, entity.order(), new TableRun(run, plan), progress, done);
         }
+    }
+
+    /** The source ids of a table's rows paired by a unique key with destination rows that were there before (loads its pairs). */
+    static Set<Object> matched(RunContext run, TablePlan plan) {
+        return run.state().keyMap().allPairs(plan.scope()).stream().filter(p -> p.kind() == PairBlock.Kind.MATCHED)
+                .map(PairBlock.Pair::source).collect(Collectors.toSet());
     }
 }

@@ -129,14 +129,7 @@ final class TablePlans {
      */
     static TablePlan refresh(RunContext run, PlannedEntity entity) {
         TablePlan insert = insert(run, entity);
-        List<Slot> slots = insert.slots().stream().filter(s -> s.source() instanceof SlotSource.Copy
-                || s.source() instanceof SlotSource.Anonymized || s.source() instanceof SlotSource.Mapped
-                || s.source() instanceof SlotSource.KeyMapped).toList();
-        InsertTarget target = new InsertTarget(insert.target().table(), insert.target().idColumn(), false,
-                slots.stream().map(Slot::destination).toList());
-        return new TablePlan(insert.name(), Phase.REFRESH, insert.entity(), insert.scope(), insert.read(), slots, target,
-                TableIdentifier.of(IdentifierKind.COPIED), List.of(), insert.batchSize(), insert.unresolved(),
-                insert.onConflict(), insert.rows(), insert.keep());
+        return compared(insert, Phase.REFRESH, insert.read(), insert.slots().stream().filter(s -> fromSource(s.source())).toList());
     }
 
     /**
@@ -157,17 +150,27 @@ final class TablePlans {
                 columns.add(c.sourceColumn());
                 kinds.add(ValueKind.of(column(run.source().catalog(), entity.sourceTable(), c.sourceColumn()).jdbcType()));
                 slots.add(new Slot(s.attribute(), s.destination(), columns.size() - 1, keyMapped(run, c), false));
-            } else if (s.source() instanceof SlotSource.Copy || s.source() instanceof SlotSource.Anonymized
-                    || s.source() instanceof SlotSource.Mapped || s.source() instanceof SlotSource.KeyMapped) {
+            } else if (fromSource(s.source())) {
                 slots.add(s);
             }
         }
         TableRead read = insert.read();
+        return compared(insert, Phase.VERIFY,
+                new TableRead(read.table(), read.idColumn(), read.idKind(), columns, kinds, read.only(), read.filter()), slots);
+    }
+
+    /** A column whose value the insert takes from the source row, which a refresh sets and a reconciliation compares. */
+    private static boolean fromSource(SlotSource s) {
+        return s instanceof SlotSource.Copy || s instanceof SlotSource.Anonymized || s instanceof SlotSource.Mapped
+                || s instanceof SlotSource.KeyMapped;
+    }
+
+    /** An insert's table, as rows already moved: these slots, found by their pairs (no identifier of their own to make). */
+    private static TablePlan compared(TablePlan insert, Phase phase, TableRead read, List<Slot> slots) {
         InsertTarget target = new InsertTarget(insert.target().table(), insert.target().idColumn(), false,
                 slots.stream().map(Slot::destination).toList());
-        return new TablePlan(insert.name(), Phase.VERIFY, insert.entity(), insert.scope(),
-                new TableRead(read.table(), read.idColumn(), read.idKind(), columns, kinds, read.only(), read.filter()), slots,
-                target, TableIdentifier.of(IdentifierKind.COPIED), List.of(), insert.batchSize(), insert.unresolved(),
+        return new TablePlan(insert.name(), phase, insert.entity(), insert.scope(), read, slots, target,
+                TableIdentifier.of(IdentifierKind.COPIED), List.of(), insert.batchSize(), insert.unresolved(),
                 insert.onConflict(), insert.rows(), insert.keep());
     }
 
