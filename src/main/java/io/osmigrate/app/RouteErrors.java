@@ -3,6 +3,7 @@ package io.osmigrate.app;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,12 +13,16 @@ import io.osmigrate.pipeline.RowRejectedException;
 import io.osmigrate.pipeline.TransientWriteException;
 
 /**
- * The one route configuration every route uses, Java and YAML alike ({@code osmigrate-errors}):
+ * The route configurations: {@code osmigrate-errors}, which every route uses, Java and YAML alike, and
+ * {@code osmigrate-table-errors}, the table routes' (the same without the retry):
  * <ul>
  *   <li>a row that cannot be written ({@link RowRejectedException}) is handled: it goes down the dead-letter
  *       channel, and its batch goes on;</li>
  *   <li>a transient write failure ({@link TransientWriteException}) is redelivered by the {@link RetryPolicy};
- *       exhausted, it fails its batch, and the table stops;</li>
+ *       exhausted, it fails its batch, and the table stops. Only the write route ({@code direct:write}) throws it,
+ *       so the table routes' configuration leaves it out: a configuration that can redeliver makes Camel copy
+ *       every message before each step in case it is sent again, and a table route's steps see every record
+ *       (a fifth of osmigrate's CPU in the data phase went to these copies, docs/table-pipeline.md);</li>
  *   <li>a job that did not succeed ({@link JobFailedException}) is logged in one line and left unhandled, so
  *       its file moves to {@code .failed/}.</li>
  * </ul>
@@ -35,30 +40,37 @@ public final class RouteErrors extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(PipelineHeaders.ROUTE_CONFIGURATION)
-                // a failure that reaches the run is reported there, in one line with what to do: not here too
-                .errorHandler(defaultErrorHandler().logExhausted(false))
-                .onException(RowRejectedException.class).id("row-rejected")
-                    .handled(true)
-                    .process(RouteErrors::deadLetterBody).id("row-rejected-letter")
-                    .to(PipelineHeaders.DEAD_LETTER_ENDPOINT).id("row-rejected-channel")
-                .end()
-                .onException(TransientWriteException.class).id("write-retry")
-                    .maximumRedeliveries(retry.maxRetries())
-                    .redeliveryDelay(retry.firstBackoff().toMillis())
-                    .useExponentialBackOff().backOffMultiplier(retry.multiplier())
-                    .onRedelivery(this::logRetry)
-                    .retryAttemptedLogLevel(LoggingLevel.DEBUG)
-                    .logStackTrace(false)
-                .end()
-                .onException(JobFailedException.class).id("job-failed")
-                    .handled(false)
-                    .maximumRedeliveries(0)
-                    .logStackTrace(false)
-                    .logExhausted(true)
-                    .logExhaustedMessageHistory(false)
-                    .retriesExhaustedLogLevel(LoggingLevel.WARN)
-                .end();
+        // a failure that reaches the run is reported there, in one line with what to do: not here too
+        RouteConfigurationDefinition errors = routeConfiguration(PipelineHeaders.ROUTE_CONFIGURATION)
+                .errorHandler(defaultErrorHandler().logExhausted(false));
+        rowRejected(errors, "");
+        errors.onException(TransientWriteException.class).id("write-retry")
+                .maximumRedeliveries(retry.maxRetries())
+                .redeliveryDelay(retry.firstBackoff().toMillis())
+                .useExponentialBackOff().backOffMultiplier(retry.multiplier())
+                .onRedelivery(this::logRetry)
+                .retryAttemptedLogLevel(LoggingLevel.DEBUG)
+                .logStackTrace(false)
+            .end();
+        errors.onException(JobFailedException.class).id("job-failed")
+                .handled(false)
+                .maximumRedeliveries(0)
+                .logStackTrace(false)
+                .logExhausted(true)
+                .logExhaustedMessageHistory(false)
+                .retriesExhaustedLogLevel(LoggingLevel.WARN)
+            .end();
+        rowRejected(routeConfiguration(PipelineHeaders.TABLE_ROUTE_CONFIGURATION)
+                .errorHandler(defaultErrorHandler().logExhausted(false)), "table-");
+    }
+
+    /** A rejected row goes down the dead-letter channel, and its batch goes on. */
+    private static void rowRejected(RouteConfigurationDefinition configuration, String idPrefix) {
+        configuration.onException(RowRejectedException.class).id(idPrefix + "row-rejected")
+                .handled(true)
+                .process(RouteErrors::deadLetterBody).id(idPrefix + "row-rejected-letter")
+                .to(PipelineHeaders.DEAD_LETTER_ENDPOINT).id(idPrefix + "row-rejected-channel")
+            .end();
     }
 
     /** One line per retry, saying what failed and which retry this is. */

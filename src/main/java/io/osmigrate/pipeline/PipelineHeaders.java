@@ -40,8 +40,15 @@ public final class PipelineHeaders {
     public static final String DEAD_LETTER_ENDPOINT = "direct:dead-letter";
     /** The registry name of the state store's data source (the dead-letter channel writes through it). */
     public static final String STATE_STORE = "osmStateStore";
-    /** The route configuration (error handling) every route uses, Java and YAML alike. */
+    /** The route configuration (error handling) every route uses, Java and YAML alike, but the table routes. */
     public static final String ROUTE_CONFIGURATION = "osmigrate-errors";
+    /**
+     * The table routes' route configuration: the same, without redelivery, so no step of a table copies each record
+     * message in case it is redelivered; the write, the one step that is retried, is on {@link #WRITE_ENDPOINT}.
+     */
+    public static final String TABLE_ROUTE_CONFIGURATION = "osmigrate-table-errors";
+    /** The write route's endpoint: a batch is written there, under the retry policy. */
+    public static final String WRITE_ENDPOINT = "direct:write";
 
     private PipelineHeaders() {
     }

@@ -14,14 +14,15 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * of them, and its stages are the route's steps.
  *
  * <pre>
- * direct:&lt;table&gt;
+ * direct:&lt;table&gt;                       (route configuration osmigrate-table-errors: no redelivery)
  *   -read        the ordered, streamed source read, a batch at a time, on the readers' pool (osmReaders),
  *                as many batches ahead of the writers as there are writers
  *   -batches     split into batches, handed to the writers' pool (osmWriters: as many threads as
  *                osmigrate.writers; the split queues its next batch behind the one it handed over)
  *     -records   split into one message per record, gathered back into the batch
  *       -enrich  statics, tenants and users mapped (in-memory maps)
- *     ... the sink: insert (-skip-paired, -resolve, -write), lookup (-match), update (-update),
+ *     ... the sink: insert (-skip-paired, -resolve, -write: to direct:write, the write route, retried there),
+ *         lookup (-match), update (-update),
  *         refresh (-resolve, -refresh) or reconcile (-resolve, -compare: nothing written, no -reject)
  *     -reject    one message per row that cannot be written, failed into the dead-letter channel
  * </pre>
@@ -42,6 +43,7 @@ public final class TableRoutes extends RouteBuilder {
     @Override
     public void configure() {
         bindWriters();
+        writeRoute();
         insertSink(table(PipelineHeaders.INSERT_TEMPLATE));
         lookupSink(table(PipelineHeaders.LOOKUP_TEMPLATE));
         updateSink(table(PipelineHeaders.UPDATE_TEMPLATE));
@@ -52,7 +54,8 @@ public final class TableRoutes extends RouteBuilder {
     /** The steps every table route shares, up to the sink; the caller adds the sink's steps. */
     private ProcessorDefinition<?> table(String template) {
         RouteTemplateDefinition t = routeTemplate(template).templateParameter("name");
-        return t.from("direct:{{name}}").routeConfigurationId(PipelineHeaders.ROUTE_CONFIGURATION)
+        // no stream caching: a table route's bodies are rows and batches, never streams, and the check costs per record
+        return t.from("direct:{{name}}").routeConfigurationId(PipelineHeaders.TABLE_ROUTE_CONFIGURATION).streamCache("false")
                 .process(ReadTable::process).id("{{name}}-read")
                 .split(body()).streaming().parallelProcessing().executorService(PipelineHeaders.WRITERS).stopOnException()
                 .id("{{name}}-batches")
@@ -64,7 +67,17 @@ public final class TableRoutes extends RouteBuilder {
     private void insertSink(ProcessorDefinition<?> batch) {
         reject(batch.process(SkipPaired::process).id("{{name}}-skip-paired")
                 .process(ResolveReferences::process).id("{{name}}-resolve")
-                .process(WriteBatch::process).id("{{name}}-write"));
+                .to(PipelineHeaders.WRITE_ENDPOINT).id("{{name}}-write"));
+    }
+
+    /**
+     * The write, a route of its own under the retry policy (osmigrate-errors): a transient failure redelivers the
+     * batch's write, after a wait, and nothing else of the table route, which has no redelivery (RouteErrors).
+     */
+    private void writeRoute() {
+        from(PipelineHeaders.WRITE_ENDPOINT).routeId("write").routeConfigurationId(PipelineHeaders.ROUTE_CONFIGURATION)
+                .streamCache("false")
+                .process(WriteBatch::process).id("write-batch");
     }
 
     private void lookupSink(ProcessorDefinition<?> batch) {

@@ -36,8 +36,8 @@ import io.osmigrate.spec.UnresolvedPolicy;
 import io.osmigrate.state.DeadLetter;
 
 /**
- * The insert template's route on its own (camel-test): the source read and the write are replaced by fakes
- * (AdviceWith), everything between is the real route with the real route configuration. Every row reaches
+ * The insert template's route on its own (camel-test): the source read and the write route's step are replaced by
+ * fakes (AdviceWith), everything between is the real route with the real route configuration. Every row reaches
  * the sink once, batches are bounded in memory, a failing batch stops the table and reaches the caller,
  * rejected rows go down the dead-letter channel, transient failures are redelivered by the retry policy,
  * and a table of thousands of batches runs on a small stack.
@@ -55,6 +55,8 @@ class TableRoutesTest extends CamelTestSupport {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final Set<Object> seen = ConcurrentHashMap.newKeySet();
     private int routes;
+    private final AtomicReference<Consumer<Exchange>> sink = new AtomicReference<>();
+    private boolean writeRouteFaked;
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
@@ -85,15 +87,20 @@ class TableRoutesTest extends CamelTestSupport {
             });
             a.weaveById(id + "-skip-paired").remove();
             a.weaveById(id + "-resolve").remove();
-            a.weaveById(id + "-write").replace().process(e -> {
+        });
+        sink.set(write);
+        if (!writeRouteFaked) {
+            // the write route's step, not the table's -write: the retry policy applies there and only there
+            AdviceWith.adviceWith(context, "write", a -> a.weaveById("write-batch").replace().process(e -> {
                 maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
-                    write.accept(e);
+                    sink.get().accept(e);
                 } finally {
                     inFlight.decrementAndGet();
                 }
-            });
-        });
+            }));
+            writeRouteFaked = true;
+        }
         template.requestBody("direct:" + id, table);
         return table;
     }
