@@ -14,7 +14,7 @@ import io.osmigrate.pipeline.TransientWriteException;
 
 /**
  * The route configurations: {@code osmigrate-errors}, which every route uses, Java and YAML alike, and
- * {@code osmigrate-table-errors}, the table routes' (the same without the retry):
+ * {@code osmigrate-table-errors}, the table routes' (the rejected rows' handling alone):
  * <ul>
  *   <li>a row that cannot be written ({@link RowRejectedException}) is handled: it goes down the dead-letter
  *       channel, and its batch goes on;</li>
