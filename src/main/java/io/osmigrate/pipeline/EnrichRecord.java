@@ -2,7 +2,6 @@ package io.osmigrate.pipeline;
 
 import org.apache.camel.Exchange;
 
-import io.osmigrate.dialect.ValueKind;
 import io.osmigrate.maps.TypedValues;
 import io.osmigrate.plan.IdentifierKind;
 import io.osmigrate.spec.UnresolvedPolicy;
@@ -42,7 +41,7 @@ final class EnrichRecord {
                 row.values[i] = f.value();
             } else if (source instanceof SlotSource.KeyMapped k) {
                 // a soft key's "none" (0, "") is written as it is; its other values are looked up as ids
-                row.values[i] = k.soft() == null ? ValueKind.id(value) : k.keeps(value) ? value : k.soft().key(value);
+                row.values[i] = k.key(value);
             } else if (source instanceof SlotSource.Anonymized a) {
                 row.values[i] = a.pseudonyms().apply(a.attribute(), value, a.fixed());
             } else if (source instanceof SlotSource.Mapped m) {

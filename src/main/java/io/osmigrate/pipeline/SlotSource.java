@@ -50,6 +50,11 @@ public sealed interface SlotSource {
         public boolean keeps(Object value) {
             return soft != null && SoftKeyValues.isNone(value);
         }
+
+        /** A source value as the key map knows the id it names; a soft key's "none" (0, "") as it is. */
+        public Object key(Object value) {
+            return soft == null ? io.osmigrate.dialect.ValueKind.id(value) : keeps(value) ? value : soft.key(value);
+        }
     }
 
     /**

@@ -186,7 +186,7 @@ final class RunSteps {
     static void deferred(Exchange exchange) throws Exception {
         RunInProgress r = run(exchange);
         r.runtime.board().phase(Phase.DEFERRED);
-        DeferredPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()), r.rows());
+        DeferredPhase.run(r.context, exchange.getContext(), r.progress, s -> r.figures.add(s.figures()), r.rows(), r.refresh);
     }
 
     /** A replay's last data step: the dead letters whose rows it moved are marked resolved by it. */

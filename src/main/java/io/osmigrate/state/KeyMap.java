@@ -314,6 +314,32 @@ public final class KeyMap {
         return out;
     }
 
+    /** The highest key-map batch there is, of any scope (0 when there is none): batch ids only ever grow. */
+    public synchronized long lastBatchId() {
+        try (Connection c = store.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(BATCH_ID), 0) FROM OSM_KEY_BATCH"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StateException("cannot read the last key-map batch", e);
+        }
+    }
+
+    /**
+     * The source ids of a scope's committed pairs in batches after {@code batchId}; empty when there are more than
+     * {@code limit} of them (the caller then reads the whole table).
+     */
+    public synchronized java.util.Optional<Set<Object>> sourceIdsAfter(int scopeId, long batchId, long limit) {
+        ScopeIndex index = index(scopeId);
+        List<Long> after = index.batchIds().stream().filter(b -> b > batchId).toList();
+        if (after.stream().mapToLong(index::count).sum() > limit) {
+            return java.util.Optional.empty();
+        }
+        Set<Object> ids = new java.util.HashSet<>();
+        blocks.getAll(after, this::load).values().forEach(b -> b.pairs().forEach(p -> ids.add(p.source())));
+        return java.util.Optional.of(ids);
+    }
+
     /** Batches left PREPARED between two environments by a run that stopped. */
     public synchronized List<PreparedBatch> prepared(String sourceEnv, String destinationEnv) {
         String sql = "SELECT b.BATCH_ID, b.SCOPE_ID, s.ENTITY_NAME, b.DESTINATION_TABLE, b.DESTINATION_ID_COLUMN, b.PAIRS"

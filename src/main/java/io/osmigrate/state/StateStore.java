@@ -32,6 +32,7 @@ public final class StateStore implements AutoCloseable {
     private final DeadLetterStore deadLetters;
     private final RunLocks runLocks;
     private final SavedEvents savedEvents;
+    private final DeferredMarks deferredMarks;
 
     private StateStore(HikariDataSource pool, StateEngine engine, StateFileLock lock, long cacheSize) {
         this.pool = pool;
@@ -42,6 +43,7 @@ public final class StateStore implements AutoCloseable {
         this.deadLetters = new DeadLetterStore(pool);
         this.runLocks = new RunLocks(pool, engine, keyMap::forgetCached);
         this.savedEvents = new SavedEvents(pool);
+        this.deferredMarks = new DeferredMarks(pool);
     }
 
     public static StateStore open(OsmSettings settings) {
@@ -136,6 +138,11 @@ public final class StateStore implements AutoCloseable {
     /** The destination's BPT subscriptions that triggers-off saved, until the events phase puts them back. */
     public SavedEvents savedEvents() {
         return savedEvents;
+    }
+
+    /** How far each moved entity's deferred references are set, so a top-up sets only what changed. */
+    public DeferredMarks deferredMarks() {
+        return deferredMarks;
     }
 
     @Override
