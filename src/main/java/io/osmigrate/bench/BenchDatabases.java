@@ -124,9 +124,10 @@ final class BenchDatabases implements AutoCloseable {
         return DriverManager.getConnection(destinationUrl, user, password);
     }
 
-    /** The environment osmigrate opens for a spec's environment name (pool of 4, as configured by default). */
-    EnvironmentSettings environment(String name, boolean source) {
-        return new EnvironmentSettings(name, source ? sourceUrl : destinationUrl, user, password, 4, Duration.ofSeconds(10));
+    /** The environment osmigrate opens for a spec's environment name, with as many connections as its run may hold. */
+    EnvironmentSettings environment(String name, boolean source, int poolSize) {
+        return new EnvironmentSettings(name, source ? sourceUrl : destinationUrl, user, password, Math.max(4, poolSize),
+                Duration.ofSeconds(10));
     }
 
     /** The server's version and the settings that govern write speed, for the record. */

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param fetchSize       osmigrate.fetch-size of the benchmark's runtime
  * @param keyMapCacheSize osmigrate.keymap.cache-size of the benchmark's runtime
  * @param writers         osmigrate.writers of the benchmark's runtime, and the connections of the parallel copy
+ * @param tablesAtOnce    osmigrate.tables-at-once of the benchmark's runtime
  */
 public record BenchOptions(BenchEngine engine, long rows, int perRowSample, String pgAdminUrl, String pgUser,
                            String pgPassword, boolean keep, Path spec, Path dataDir, Path workParent, int batchSize,
-                           int fetchSize, long keyMapCacheSize, int writers) {
+                           int fetchSize, long keyMapCacheSize, int writers, int tablesAtOnce) {
 
     public static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     /** The environment variable the PostgreSQL password is read from (then PGPASSWORD). */
@@ -40,9 +41,25 @@ public record BenchOptions(BenchEngine engine, long rows, int perRowSample, Stri
         if (writers < 1 || writers > 16) {
             throw new IllegalArgumentException("writers must be 1..16, was " + writers);
         }
+        if (tablesAtOnce < 1 || tablesAtOnce > 4) {
+            throw new IllegalArgumentException("tables at once must be 1..4, was " + tablesAtOnce);
+        }
         pgAdminUrl = pgAdminUrl == null || pgAdminUrl.isBlank() ? DEFAULT_PG_URL : pgAdminUrl;
         pgUser = pgUser == null || pgUser.isBlank() ? "postgres" : pgUser;
         pgPassword = pgPassword == null ? "" : pgPassword;
+    }
+
+    /** One table at a time. */
+    public BenchOptions(BenchEngine engine, long rows, int perRowSample, String pgAdminUrl, String pgUser, String pgPassword,
+                        boolean keep, Path spec, Path dataDir, Path workParent, int batchSize, int fetchSize,
+                        long keyMapCacheSize, int writers) {
+        this(engine, rows, perRowSample, pgAdminUrl, pgUser, pgPassword, keep, spec, dataDir, workParent, batchSize, fetchSize,
+                keyMapCacheSize, writers, 1);
+    }
+
+    /** The connections osmigrate's runtime may hold in an environment: one per writer and table at once, plus one. */
+    public int poolSize() {
+        return writers * tablesAtOnce + 1;
     }
 
     /** The PostgreSQL password from {@value #PASSWORD_VARIABLE}, else PGPASSWORD, else empty (trust or peer auth). */
@@ -58,6 +75,6 @@ public record BenchOptions(BenchEngine engine, long rows, int perRowSample, Stri
 
     @Override
     public String toString() {
-        return "BenchOptions[" + engine.wire() + ", rows " + rows + ", per-row sample " + perRowSample + ", writers " + writers + "]";
+        return "BenchOptions[" + engine.wire() + ", rows " + rows + ", per-row sample " + perRowSample + ", writers " + writers + ", tables at once " + tablesAtOnce + "]";
     }
 }

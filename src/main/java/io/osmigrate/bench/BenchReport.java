@@ -120,7 +120,8 @@ final class BenchReport {
                 r.machine().cpus(), mb(r.machine().maxHeapBytes()));
         out.printf("  %-44s %12s %9s %12s %14s%n", "figure", "rows", "seconds", "rows/s", "data phase ÷");
         BenchResult.Ratios x = r.ratios();
-        line(out, "data phase (osmigrate, " + r.settings().writers() + " writers)", r.dataPhase().movedRows(),
+        line(out, "data phase (osmigrate, " + r.settings().writers() + " writers" + (r.settings().tablesAtOnce() == 1 ? ""
+                : ", " + r.settings().tablesAtOnce() + " tables at once") + ")", r.dataPhase().movedRows(),
                 r.dataPhase().seconds(), r.dataPhase().rowsPerSecond(), 1);
         copy(out, "destination's own cost, " + r.rawCopyConstrainedParallel().connections() + " connections",
                 r.rawCopyConstrainedParallel(), x.dataOverConstrainedParallel());

@@ -17,7 +17,7 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
                           List<String> jvmArguments, double loadAverage, Map<String, String> server) {
     }
 
-    public record Settings(String engine, long requestedRows, int perRowSample, int writers, int batchSize, int fetchSize,
+    public record Settings(String engine, long requestedRows, int perRowSample, int writers, int tablesAtOnce, int batchSize, int fetchSize,
                            long keyMapCacheSize, String spec) {
     }
 

@@ -81,8 +81,8 @@ public final class Benchmark {
                             "osm_bench_" + stamp.replace('-', '_') + "_" + ProcessHandle.current().pid(), o.keep());
             made.set(dbs);
             dbs.create();
-            out.printf("osmigrate benchmark: %s, N = %,d requested rows, %d writers, per-row sample %,d, -Xmx %s, load average %.2f%n",
-                    o.engine().wire(), o.rows(), o.writers(), o.perRowSample(), BenchReport.mb(Runtime.getRuntime().maxMemory()),
+            out.printf("osmigrate benchmark: %s, N = %,d requested rows, %d writers, %d table(s) at once, per-row sample %,d, -Xmx %s,"
+                    + " load average %.2f%n", o.engine().wire(), o.rows(), o.writers(), o.tablesAtOnce(), o.perRowSample(), BenchReport.mb(Runtime.getRuntime().maxMemory()),
                     load);
             out.flush();
             long t = System.nanoTime();
@@ -106,8 +106,8 @@ public final class Benchmark {
             Map<String, Long> movedTables = new LinkedHashMap<>();
             List<TableCopy> tables;
             try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
-                runtime.override(dbs.environment(spec.source(), true));
-                runtime.override(dbs.environment(spec.destination(), false));
+                runtime.override(dbs.environment(spec.source(), true, o.poolSize()));
+                runtime.override(dbs.environment(spec.destination(), false, o.poolSize()));
                 // the users phase first, untimed: it creates the referenced users missing in the destination,
                 // so the data phase measured next moves every row instead of dead-lettering their rows; triggers
                 // off before it, as in a full run, so the destination's BPT triggers queue no event for them
@@ -181,7 +181,7 @@ public final class Benchmark {
             out.flush();
             // once osmigrate's read-only connections are closed: an embedded H2 source takes writes again
             Map<String, Long> added = TopUpRows.add(dbs, tables, TOP_UP_ROWS);
-            Rerun topUpRun = rerun(config, dbs, spec, new RunOptions(List.of(Phase.DATA), false));
+            Rerun topUpRun = rerun(config, dbs, spec, new RunOptions(List.of(Phase.DATA), false), o.poolSize());
             BenchResult.DataPhase second = dataPhase(topUpRun.report(), topUpRun.seconds(), Map.of());
             topUp = new BenchResult.TopUp(added, added.values().stream().mapToLong(Long::longValue).sum(), second.inserted(),
                     second.state(), data.runSeconds(), topUpRun.seconds(), ratio(topUpRun.seconds(), data.runSeconds()),
@@ -192,7 +192,7 @@ public final class Benchmark {
                     + " phase again with --refresh, as a new process would run it");
             out.flush();
             Map<String, Long> changed = ChangedRows.change(dbs, tables, CHANGED_ROWS);
-            Rerun refreshRun = rerun(config, dbs, spec, new RunOptions(List.of(Phase.DATA), false, true));
+            Rerun refreshRun = rerun(config, dbs, spec, new RunOptions(List.of(Phase.DATA), false, true), o.poolSize());
             long updated = refreshRun.report().entities().stream().filter(f -> f.phase().equals(Phase.REFRESH.wire()))
                     .mapToLong(EntityFigures::deferredUpdates).sum();
             refresh = new BenchResult.Refresh(changed, changed.values().stream().mapToLong(Long::longValue).sum(), updated,
@@ -201,7 +201,7 @@ public final class Benchmark {
                     Map.of()).steps());
             BenchReport.printRefresh(out, refresh);
             double rate = data.rowsPerSecond();
-            BenchResult.Settings settings = new BenchResult.Settings(o.engine().wire(), o.rows(), o.perRowSample(), o.writers(),
+            BenchResult.Settings settings = new BenchResult.Settings(o.engine().wire(), o.rows(), o.perRowSample(), o.writers(), o.tablesAtOnce(),
                     o.batchSize(), o.fetchSize(), o.keyMapCacheSize(), BenchReport.specName(o));
             BenchResult.Ratios ratios = new BenchResult.Ratios(ratio(rate, parallel.rowsPerSecond()),
                     ratio(rate, constrained.rowsPerSecond()), ratio(rate, BenchResult.PerRow.rate(perRow)),
@@ -241,6 +241,7 @@ public final class Benchmark {
                 + "osmigrate.data-dir = " + data.toAbsolutePath().toString().replace('\\', '/') + "\n"
                 + "osmigrate.batch-size = " + o.batchSize() + "\n"
                 + "osmigrate.writers = " + o.writers() + "\n"
+                + "osmigrate.tables-at-once = " + o.tablesAtOnce() + "\n"
                 + "osmigrate.fetch-size = " + o.fetchSize() + "\n"
                 + "osmigrate.keymap.cache-size = " + o.keyMapCacheSize() + "\n";
         Path file = work.resolve("benchmark.properties");
@@ -256,10 +257,11 @@ public final class Benchmark {
      * The data phase run again by a new runtime, as a new process would run it; once the benchmark's own read-only
      * connections are closed, so an embedded H2 source has taken the changes.
      */
-    private static Rerun rerun(Path config, BenchDatabases dbs, MigrationSpec spec, RunOptions options) throws Exception {
+    private static Rerun rerun(Path config, BenchDatabases dbs, MigrationSpec spec, RunOptions options, int poolSize)
+            throws Exception {
         try (OsmRuntime runtime = OsmRuntime.standalone(config)) {
-            runtime.override(dbs.environment(spec.source(), true));
-            runtime.override(dbs.environment(spec.destination(), false));
+            runtime.override(dbs.environment(spec.source(), true, poolSize));
+            runtime.override(dbs.environment(spec.destination(), false, poolSize));
             long started = System.nanoTime();
             RunReport report = RunService.run(runtime, spec, options);
             return new Rerun(report, seconds(started));

@@ -17,7 +17,7 @@ import io.osmigrate.config.ConfigException;
 import io.osmigrate.config.OsmSettings;
 
 /**
- * {@code benchmark [--rows N] [--engine postgresql|h2] [--writers N] [--per-row-sample N] [--pg-url URL] [--pg-user USER]
+ * {@code benchmark [--rows N] [--engine postgresql|h2] [--writers N] [--tables-at-once N] [--per-row-sample N] [--pg-url URL] [--pg-user USER]
  * [--keep] [--spec FILE]}: the throughput of the data phase against baselines measured in the same run, on the same
  * server. The README's "Benchmark" section says how to run it and read it; {@link io.osmigrate.bench.Benchmark} what
  * each figure measures. PostgreSQL: two databases {@code osm_bench_<time>_<pid>_src|_dst} are created through
@@ -53,6 +53,10 @@ final class BenchmarkCommand implements Callable<Integer> {
                     + " configuration's osmigrate.writers).")
     Integer writers;
 
+    @Option(names = "--tables-at-once", paramLabel = "N",
+            description = "osmigrate.tables-at-once of the benchmark's runtime (1..4; default: the configuration's).")
+    Integer tablesAtOnce;
+
     @Option(names = "--pg-url", defaultValue = BenchOptions.DEFAULT_PG_URL, paramLabel = "URL",
             description = "PostgreSQL admin URL the benchmark creates its databases through (default: ${DEFAULT-VALUE});"
                     + " password from " + BenchOptions.PASSWORD_VARIABLE + " or PGPASSWORD.")
@@ -82,13 +86,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (writers != null && (writers < 1 || writers > 16)) {
             throw new ConfigException("--writers is " + writers + "; allowed: 1..16");
         }
+        if (tablesAtOnce != null && (tablesAtOnce < 1 || tablesAtOnce > 4)) {
+            throw new ConfigException("--tables-at-once is " + tablesAtOnce + "; allowed: 1..4");
+        }
         OsmSettings settings;
         try (OsmRuntime user = OsmRuntime.standalone(parent.config)) {
             settings = user.settings();
         }
         BenchOptions options = new BenchOptions(chosen, rows, perRowSample, pgUrl, pgUser, BenchOptions.passwordFromEnvironment(),
                 keep, spec, settings.dataDir(), null, settings.batchSize(), settings.fetchSize(), settings.keyMapCacheSize(),
-                writers == null ? settings.writers() : writers);
+                writers == null ? settings.writers() : writers, tablesAtOnce == null ? settings.tablesAtOnce() : tablesAtOnce);
         Benchmark.run(options, System.out);
         return ExitCode.OK.code();
     }

@@ -28,7 +28,7 @@ public final class OsmSettings {
     private static final Set<String> SCHEDULE_PROPERTIES = Set.of("spec", "cron", "command");
     private static final Set<String> TOP_LEVEL = Set.of("osmigrate.state.url", "osmigrate.state.username",
             "osmigrate.state.password", "osmigrate.data-dir", "osmigrate.inbox", "osmigrate.spec-folders", "osmigrate.batch-size",
-            "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds",
+            "osmigrate.fetch-size", "osmigrate.writers", "osmigrate.tables-at-once", "osmigrate.keymap.cache-size", "osmigrate.progress-interval-seconds",
             "osmigrate.retry.max-retries", "osmigrate.retry.backoff-millis",
             "osmigrate.http.host", "osmigrate.http.port", "osmigrate.http.token", "osmigrate.management.enabled",
             "osmigrate.management.host", "osmigrate.management.port", "osmigrate.cluster.folder",
@@ -47,6 +47,7 @@ public final class OsmSettings {
     private final int batchSize;
     private final int fetchSize;
     private final int writers;
+    private final int tablesAtOnce;
     private final long keyMapCacheSize;
     private final Duration progressInterval;
     private final int retryMaxRetries;
@@ -71,6 +72,8 @@ public final class OsmSettings {
         this.statePassword = p.get(Setting.STATE_PASSWORD.key()).orElse("");
         this.batchSize = integer(p, Setting.BATCH_SIZE.key(), Setting.BATCH_SIZE.defaultValue(), n -> n >= 1 && n <= 100_000, "1..100000");
         this.writers = integer(p, Setting.WRITERS.key(), Setting.WRITERS.defaultValue(), n -> n >= 1 && n <= 16, "1..16");
+        this.tablesAtOnce = integer(p, Setting.TABLES_AT_ONCE.key(), Setting.TABLES_AT_ONCE.defaultValue(), n -> n >= 1 && n <= 4,
+                "1..4");
         this.fetchSize = integer(p, Setting.FETCH_SIZE.key(), Setting.FETCH_SIZE.defaultValue(), n -> n >= 1 && n <= 1_000_000, "1..1000000");
         this.keyMapCacheSize = integer(p, Setting.KEYMAP_CACHE_SIZE.key(), Setting.KEYMAP_CACHE_SIZE.defaultValue(), n -> n >= 1000, "1000 or more");
         this.progressInterval = Duration.ofSeconds(integer(p, Setting.PROGRESS_INTERVAL.key(),
@@ -81,10 +84,13 @@ public final class OsmSettings {
                 n -> n >= 0 && n <= 60_000, "0..60000");
         this.environments = readEnvironments(p);
         for (EnvironmentSettings env : environments.values()) {
-            if (env.poolSize() < writers + 1) {
+            int needed = writers * tablesAtOnce + 1;
+            if (env.poolSize() < needed) {
                 throw new ConfigException(origin + ": " + Setting.ENV_POOL_SIZE.key(env.name()) + " is " + env.poolSize()
-                        + ", but osmigrate.writers is " + writers + ": a destination needs one connection per writer plus one;"
-                        + " raise the pool size to " + (writers + 1) + " or more, or lower osmigrate.writers");
+                        + ", but osmigrate.writers is " + writers + (tablesAtOnce == 1 ? "" : " and osmigrate.tables-at-once "
+                        + tablesAtOnce) + ": a destination needs one connection per writer" + (tablesAtOnce == 1 ? "" : " and table")
+                        + " plus one; raise the pool size to " + needed + " or more, or lower osmigrate.writers"
+                        + (tablesAtOnce == 1 ? "" : " or osmigrate.tables-at-once"));
             }
         }
         this.schedules = readSchedules(p);
@@ -180,6 +186,11 @@ public final class OsmSettings {
 
     public int writers() {
         return writers;
+    }
+
+    /** How many independent entities the data phase moves at the same time (osmigrate.tables-at-once). */
+    public int tablesAtOnce() {
+        return tablesAtOnce;
     }
 
     public int fetchSize() {

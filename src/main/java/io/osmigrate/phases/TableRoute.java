@@ -49,15 +49,20 @@ final class TableRoute {
         EntityStats stats = table.stats();
         try (table) {
             progress.start(stats, plan.rows());
-            String routeId = TemplatedRouteBuilder.builder(camel, template).routeId(id).parameter("name", id).add();
+            String routeId;
+            synchronized (camel) { // tables moved at once (osmigrate.tables-at-once): Camel's model takes one change at a time
+                routeId = TemplatedRouteBuilder.builder(camel, template).routeId(id).parameter("name", id).add();
+            }
             try {
                 table.run().producer().requestBody("direct:" + id, table);
             } catch (CamelExecutionException e) {
                 stats.markFailed();
                 throw failure(plan, e);
             } finally {
-                camel.getRouteController().stopRoute(routeId);
-                camel.removeRoute(routeId);
+                synchronized (camel) {
+                    camel.getRouteController().stopRoute(routeId);
+                    camel.removeRoute(routeId);
+                }
                 progress.finish(stats);
                 if (table.stopped()) {
                     stats.markStopped();

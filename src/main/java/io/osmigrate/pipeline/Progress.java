@@ -1,7 +1,10 @@
 package io.osmigrate.pipeline;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows how far the data phase is: the current entity (rows read of its source rows, rows/s), then the
- * phase as a whole once {@link #expect} has told it what is planned (entities done of total, rows read of
- * total, ETA). A line redrawn in place on a terminal, a log line every interval otherwise. Reads the
- * entity's counters from its own thread; thread-safe.
+ * Shows how far the data phase is: the current entity, or the entities moved at the same time
+ * (osmigrate.tables-at-once), each with rows read of its source rows and rows/s, then the phase as a whole
+ * once {@link #expect} has told it what is planned (entities done of total, rows read of total, ETA). A line
+ * redrawn in place on a terminal, a log line every interval otherwise. Reads the entities' counters from its
+ * own thread; thread-safe.
  */
 public final class Progress implements AutoCloseable {
 
@@ -23,10 +27,8 @@ public final class Progress implements AutoCloseable {
     private final boolean terminal;
     private final LongSupplier nanoTime;
     private final ScheduledExecutorService ticker;
-    private volatile EntityStats current;
-    private volatile long expected;
-    private volatile long lastRead;
-    private volatile long lastNanos;
+    /** The entities being moved, in the order they started, each with the window its rows/s is measured over. */
+    private final Map<EntityStats, Window> current = new LinkedHashMap<>();
     private volatile int totalEntities;
     private volatile long totalRows;
     private volatile long phaseStartNanos;
@@ -63,7 +65,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** What the phase will move: the overall part of the line counts against these. */
-    public void expect(int entities, long rows) {
+    public synchronized void expect(int entities, long rows) {
         totalEntities = entities;
         totalRows = rows;
         entitiesDone = 0;
@@ -72,47 +74,64 @@ public final class Progress implements AutoCloseable {
         board.planned(rows);
     }
 
-    public void start(EntityStats stats, long expectedRows) {
-        current = stats;
-        expected = expectedRows;
-        lastRead = 0;
-        lastNanos = nanoTime.getAsLong();
+    public synchronized void start(EntityStats stats, long expectedRows) {
+        current.put(stats, new Window(expectedRows, nanoTime.getAsLong()));
         board.started(stats, expectedRows);
     }
 
-    public void finish(EntityStats stats) {
+    public synchronized void finish(EntityStats stats) {
         board.finished(stats);
         if (terminal) {
             System.err.print("\r\033[K");
             System.err.flush();
         }
-        current = null;
+        current.remove(stats);
         entitiesDone++;
         rowsDone += stats.read();
     }
 
-    /** The line as it stands; null between entities. Advances the rows/s window. */
-    String line() {
-        EntityStats s = current;
-        if (s == null) {
+    /** The line as it stands; null between entities. Advances the rows/s windows. */
+    synchronized String line() {
+        if (current.isEmpty()) {
             return null;
         }
-        long read = s.read();
         long now = nanoTime.getAsLong();
-        double rate = (read - lastRead) / Math.max(1e-9, (now - lastNanos) / 1e9);
-        lastRead = read;
-        lastNanos = now;
-        String entity = String.format(Locale.ROOT, "%s: %,d of %,d rows (%,.0f rows/s)", s.entity(), read, expected, rate);
-        if (totalEntities == 0) {
-            return entity;
+        long reading = 0;
+        StringJoiner entities = new StringJoiner("; ");
+        for (Map.Entry<EntityStats, Window> e : current.entrySet()) {
+            long read = e.getKey().read();
+            Window w = e.getValue();
+            double rate = (read - w.lastRead) / Math.max(1e-9, (now - w.lastNanos) / 1e9);
+            w.lastRead = read;
+            w.lastNanos = now;
+            reading += read;
+            entities.add(String.format(Locale.ROOT, "%s: %,d of %,d rows (%,.0f rows/s)", e.getKey().entity(), read,
+                    w.expected, rate));
         }
-        long overall = rowsDone + read;
+        if (totalEntities == 0) {
+            return entities.toString();
+        }
+        long overall = rowsDone + reading;
         double seconds = (now - phaseStartNanos) / 1e9;
         double overallRate = seconds <= 0 ? 0 : overall / seconds;
         String eta = overallRate <= 0 ? "unknown" : clock(Math.max(0, totalRows - overall) / overallRate);
-        return String.format(Locale.ROOT, "entity %d of %d, %s | overall %,d of %,d rows (%d%%), ETA %s",
-                Math.min(entitiesDone + 1, totalEntities), totalEntities, entity, overall, totalRows,
-                totalRows == 0 ? 100 : Math.min(100, overall * 100 / totalRows), eta);
+        int first = Math.min(entitiesDone + 1, totalEntities);
+        int last = Math.min(entitiesDone + current.size(), totalEntities);
+        return String.format(Locale.ROOT, "%s of %d, %s | overall %,d of %,d rows (%d%%), ETA %s",
+                first == last ? "entity " + first : "entities " + first + "-" + last, totalEntities, entities,
+                overall, totalRows, totalRows == 0 ? 100 : Math.min(100, overall * 100 / totalRows), eta);
+    }
+
+    /** An entity's expected rows and the window its rows/s is measured over (the last line's time and count). */
+    private static final class Window {
+        final long expected;
+        long lastRead;
+        long lastNanos;
+
+        Window(long expected, long startNanos) {
+            this.expected = expected;
+            this.lastNanos = startNanos;
+        }
     }
 
     private void tick() {

@@ -89,7 +89,7 @@ class BenchPartsTest {
         String name = file.getFileName().toString();
         BenchResult r = new BenchResult("2026-01-01T00:00:0" + name.charAt(name.length() - 6) + "Z",
                 new BenchResult.Machine("cpu", 2, 1, "os", "jvm", "gc", max, List.of(), 0, Map.of()),
-                new BenchResult.Settings(engine, rows, 10, 2, 5000, 5000, 500_000,
+                new BenchResult.Settings(engine, rows, 10, 2, 1, 5000, 5000, 500_000,
                         Path.of(spec).toAbsolutePath().normalize().toString()), null, null, null, null, null, null, null,
                 null, List.of(), null, null, heap(peakMb, max), null, null, file.toString());
         BenchReport.writeJson(file, r);

@@ -81,6 +81,48 @@ abstract class DataPhaseContract {
     }
 
     @Test
+    void entitiesThatDoNotReferenceOneAnotherMoveAtTheSameTimeAndEveryRowMatchesItsSource() throws Exception {
+        try (MigrationFixture f = sample(SampleOptions.of(ROWS))) {
+            f.configure("osmigrate.tables-at-once", "2").configure("osmigrate.env.src.pool-size", "5")
+                    .configure("osmigrate.env.dst.pool-size", "5");
+            Map<String, Long> before = f.destinationCounts();
+            RunReport report = f.run();
+            assertThat(report.exitCode()).isZero();
+            assertThat(f.check(before).problems()).isEmpty();
+            // Address, CustomerProfile and Order all come after Customer and reference none of the others: two at once
+            List<EntityFigures> wave = List.of(figures(report, "OrdersCore.Address"), figures(report, "OrdersCore.CustomerProfile"),
+                    figures(report, "OrdersCore.Order"));
+            assertThat(wave).as("two of them moved at the same time").anySatisfy(a -> assertThat(wave).anySatisfy(b -> {
+                assertThat(b).isNotSameAs(a);
+                assertThat(a.startedAt()).isBefore(b.finishedAt());
+                assertThat(b.startedAt()).isBefore(a.finishedAt());
+            }));
+            // and every entity started once the targets of its references were complete
+            int checked = 0;
+            for (io.osmigrate.plan.PlannedEntity e : f.plan().moved()) {
+                for (io.osmigrate.plan.ColumnPlan c : e.columns()) {
+                    java.util.Optional<EntityFigures> target = c.target() == null ? java.util.Optional.empty()
+                            : dataFigures(report, c.target().qualifiedName());
+                    if (!c.deferred() && target.isPresent() && !c.target().equals(e.entity())) {
+                        assertThat(figures(report, e.entity().qualifiedName()).startedAt()).as(e.entity().qualifiedName() + "."
+                                + c.attribute()).isAfterOrEqualTo(target.get().finishedAt());
+                        checked++;
+                    }
+                }
+            }
+            assertThat(checked).as("references checked").isGreaterThan(5);
+        }
+    }
+
+    private static EntityFigures figures(RunReport r, String entity) {
+        return dataFigures(r, entity).orElseThrow(() -> new AssertionError(entity + " has no figures of the data phase"));
+    }
+
+    private static java.util.Optional<EntityFigures> dataFigures(RunReport r, String entity) {
+        return r.entities().stream().filter(e -> e.phase().equals("data") && e.entity().equals(entity)).findFirst();
+    }
+
+    @Test
     void reRunInsertsNothingAndATopUpReadsOnlyTheNewRowsEvenOneBelowTheMovedIds() throws Exception {
         try (MigrationFixture f = sample(SampleOptions.of(ROWS))) {
             Map<String, Long> before = f.destinationCounts();

@@ -35,6 +35,27 @@ class ProgressTest {
     }
 
     @Test
+    void entitiesMovedAtTheSameTimeAreEachShownAndCountTogether() {
+        AtomicLong clock = new AtomicLong();
+        try (Progress progress = new Progress(Duration.ofHours(1), false, clock::get)) {
+            progress.expect(3, 1_000);
+            EntityStats lines = new EntityStats("Sales.OrderLine", Phase.DATA);
+            EntityStats tickets = new EntityStats("Support.Ticket", Phase.DATA);
+            progress.start(lines, 600);
+            progress.start(tickets, 300);
+            lines.addRead(200);
+            tickets.addRead(100);
+            clock.addAndGet(2 * SECOND);
+            assertThat(progress.line()).isEqualTo("entities 1-2 of 3, Sales.OrderLine: 200 of 600 rows (100 rows/s);"
+                    + " Support.Ticket: 100 of 300 rows (50 rows/s) | overall 300 of 1,000 rows (30%), ETA 0:05");
+            tickets.addRead(200);
+            progress.finish(tickets);
+            assertThat(progress.line()).startsWith("entity 2 of 3, Sales.OrderLine: 200 of 600 rows")
+                    .contains("overall 500 of 1,000 rows (50%)");
+        }
+    }
+
+    @Test
     void withoutAPlanOnlyTheEntityIsShownAndNothingBetweenEntities() {
         AtomicLong clock = new AtomicLong();
         try (Progress progress = new Progress(Duration.ofHours(1), false, clock::get)) {
