@@ -114,16 +114,20 @@ final class BenchReport {
         out.flush();
     }
 
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
+    }
+
     static void printSummary(PrintStream out, BenchResult r) {
         out.println();
         out.printf("Summary (%s, N = %,d, %d CPUs, -Xmx %s)%n", r.settings().engine(), r.settings().requestedRows(),
                 r.machine().cpus(), mb(r.machine().maxHeapBytes()));
         out.printf("  %-44s %12s %9s %12s %14s%n", "figure", "rows", "seconds", "rows/s", "data phase ÷");
         BenchResult.Ratios x = r.ratios();
-        line(out, "data phase (osmigrate, " + r.settings().writers() + " writers" + (r.settings().tablesAtOnce() == 1 ? ""
-                : ", " + r.settings().tablesAtOnce() + " tables at once") + ")", r.dataPhase().movedRows(),
+        line(out, "data phase (osmigrate, " + count(r.settings().writers(), "writer") + (r.settings().tablesAtOnce() == 1 ? ""
+                : ", " + r.settings().tablesAtOnce() + " at once") + ")", r.dataPhase().movedRows(),
                 r.dataPhase().seconds(), r.dataPhase().rowsPerSecond(), 1);
-        copy(out, "destination's own cost, " + r.rawCopyConstrainedParallel().connections() + " connections",
+        copy(out, "destination's own cost, " + count(r.rawCopyConstrainedParallel().connections(), "connection"),
                 r.rawCopyConstrainedParallel(), x.dataOverConstrainedParallel());
         copy(out, "destination's own cost, 1 connection", r.rawCopyConstrained(), x.dataOverConstrained());
         long perRowRows = r.perRow().stream().mapToLong(BenchResult.PerRow::rows).sum();

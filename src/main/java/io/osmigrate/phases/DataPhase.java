@@ -31,9 +31,11 @@ import io.osmigrate.plan.PlannedEntity;
  * The data phase, as table routes: the looked-up entities are matched first (table-lookup), then every
  * moved entity is inserted in load order (table-insert), its deferred references left empty for the
  * deferred phase. A replay inserts only the selected rows of each entity, through the same routes, and leaves
- * out the entities it has none of. With osmigrate.tables-at-once above 1, the entities of a wave ({@link TableWaves}: next
- * to each other in load order, none referencing another) are moved at the same time, sharing the writers. On a re-run, a table whose key map holds pairs is scanned by identifier first
- * ({@link UnpairedRows}) and only its unpaired rows are read, so a top-up costs what it moves. A table that fails stops the phase with {@link RunAbortedException}.
+ * out the entities it has none of. With osmigrate.tables-at-once above 1, the entities of a wave
+ * ({@link TableWaves}: next to each other in load order, none referencing another) are moved at the same time,
+ * sharing the writers. On a re-run, a table whose key map holds pairs is scanned by identifier first
+ * ({@link UnpairedRows}) and only its unpaired rows are read, so a top-up costs what it moves. A table that fails
+ * stops the phase with {@link RunAbortedException}.
  */
 public final class DataPhase {
 

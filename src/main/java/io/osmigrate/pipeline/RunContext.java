@@ -26,7 +26,8 @@ import io.osmigrate.state.StateStore;
 /**
  * Everything one run shares across its phases: the plan, both environments, the state store, the
  * reference maps (statics, tenants, users, key map scopes) and the source ids dead-lettered so far.
- * Thread-safe where shared (synchronized maps); the pipeline itself runs one entity at a time.
+ * Thread-safe where shared (synchronized maps): the writers of a table, and the tables of a wave moved at once
+ * (osmigrate.tables-at-once), use it from several threads.
  */
 public final class RunContext {
 
