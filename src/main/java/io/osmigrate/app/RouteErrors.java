@@ -22,7 +22,7 @@ import io.osmigrate.pipeline.TransientWriteException;
  *       exhausted, it fails its batch, and the table stops. Only the write route ({@code direct:write}) throws it,
  *       so the table routes' configuration leaves it out: a configuration that can redeliver makes Camel copy
  *       every message before each step in case it is sent again, and a table route's steps see every record
- *       (a fifth of osmigrate's CPU in the data phase went to these copies, docs/table-pipeline.md);</li>
+ *       (13% of osmigrate's CPU samples in the data phase were these copies, docs/table-pipeline.md);</li>
  *   <li>a job that did not succeed ({@link JobFailedException}) is logged in one line and left unhandled, so
  *       its file moves to {@code .failed/}.</li>
  * </ul>

@@ -75,6 +75,7 @@ public record BenchOptions(BenchEngine engine, long rows, int perRowSample, Stri
 
     @Override
     public String toString() {
-        return "BenchOptions[" + engine.wire() + ", rows " + rows + ", per-row sample " + perRowSample + ", writers " + writers + ", tables at once " + tablesAtOnce + "]";
+        return "BenchOptions[" + engine.wire() + ", rows " + rows + ", per-row sample " + perRowSample + ", writers " + writers
+                + ", tables at once " + tablesAtOnce + "]";
     }
 }

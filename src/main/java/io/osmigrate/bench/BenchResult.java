@@ -17,8 +17,8 @@ public record BenchResult(String startedAt, Machine machine, Settings settings, 
                           List<String> jvmArguments, double loadAverage, Map<String, String> server) {
     }
 
-    public record Settings(String engine, long requestedRows, int perRowSample, int writers, int tablesAtOnce, int batchSize, int fetchSize,
-                           long keyMapCacheSize, String spec) {
+    public record Settings(String engine, long requestedRows, int perRowSample, int writers, int tablesAtOnce, int batchSize,
+                           int fetchSize, long keyMapCacheSize, String spec) {
     }
 
     /** The sample solution: how long it took to build, and the source rows of every moved table. */

@@ -26,15 +26,17 @@ final class TableWaves {
         List<List<PlannedEntity>> waves = new ArrayList<>();
         List<PlannedEntity> wave = new ArrayList<>();
         Set<EntityRef> inWave = new HashSet<>();
+        boolean waveAlone = false;
         for (PlannedEntity entity : moved) {
             boolean alone = entity.columns().stream().anyMatch(c -> c.role() == ColumnRole.VALUE_TEXT);
-            if (!wave.isEmpty() && (alone || references(entity, inWave) || waveIsAlone(wave))) {
+            if (!wave.isEmpty() && (alone || waveAlone || references(entity, inWave))) {
                 waves.add(wave);
                 wave = new ArrayList<>();
                 inWave.clear();
             }
             wave.add(entity);
             inWave.add(entity.entity());
+            waveAlone = alone;
         }
         if (!wave.isEmpty()) {
             waves.add(wave);
@@ -49,9 +51,5 @@ final class TableWaves {
             }
         }
         return false;
-    }
-
-    private static boolean waveIsAlone(List<PlannedEntity> wave) {
-        return wave.size() == 1 && wave.get(0).columns().stream().anyMatch(c -> c.role() == ColumnRole.VALUE_TEXT);
     }
 }

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -329,15 +331,15 @@ public final class KeyMap {
      * The source ids of a scope's committed pairs in batches after {@code batchId}; empty when there are more than
      * {@code limit} of them (the caller then reads the whole table).
      */
-    public synchronized java.util.Optional<Set<Object>> sourceIdsAfter(int scopeId, long batchId, long limit) {
+    public synchronized Optional<Set<Object>> sourceIdsAfter(int scopeId, long batchId, long limit) {
         ScopeIndex index = index(scopeId);
         List<Long> after = index.batchIds().stream().filter(b -> b > batchId).toList();
         if (after.stream().mapToLong(index::count).sum() > limit) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        Set<Object> ids = new java.util.HashSet<>();
+        Set<Object> ids = new HashSet<>();
         blocks.getAll(after, this::load).values().forEach(b -> b.pairs().forEach(p -> ids.add(p.source())));
-        return java.util.Optional.of(ids);
+        return Optional.of(ids);
     }
 
     /** Batches left PREPARED between two environments by a run that stopped. */
